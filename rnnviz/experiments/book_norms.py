@@ -1,0 +1,81 @@
+"""The book's norm experiment (seed 000, *Deep Learning from Scratch 2*, ch. 6).
+
+Seed code::
+
+    dh = np.ones((N, H)); np.random.seed(3); Wh = np.random.rand(H, H)   # or "* 0.5"
+    for t in range(T):
+        dh = np.matmul(dh, Wh.T); norm = np.sqrt(np.sum(dh**2)) / N
+
+Here the legacy seeding is reproduced with ``np.random.RandomState(seed)`` (same draws, no
+global state), and the products are renormalised each step so that ``T`` in the thousands
+stays finite: ``log10_norms`` is always finite (unless ``dh`` becomes exactly zero).
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from rnnviz.experiments.spectra import spectrum
+
+INITS = ("rand", "randn")
+
+
+@dataclass(frozen=True)
+class NormExperiment:
+    """Result of ``book_norm_experiment``; ``T`` time steps, hidden size ``H``."""
+
+    steps: np.ndarray  # (T,) 1..T, the seed's x axis
+    log10_norms: np.ndarray  # (T,) log10(‖dh_t‖_F / N)
+    norms: np.ndarray  # (T,) 10**log10_norms; inf only where the value exceeds float64
+    Wh: np.ndarray  # (H, H) the scaled matrix
+    spectral_radius: float  # ρ of Wh (same for Wh.T)
+    largest_singular_value: float  # σ₁ of Wh
+    log10_guide: np.ndarray  # (T,) log10 of ρ^t, anchored at the first norm
+
+
+def book_norm_experiment(N=2, H=3, T=20, seed=3, init="rand", scale=1.0):
+    """Run the seed's loop ``dh = dh @ Wh.T`` for ``T`` steps from ``dh = ones((N, H))``.
+
+    ``Wh = RandomState(seed).rand(H, H) * scale`` (or ``randn``). Returns ``NormExperiment``
+    with ``norms`` ``(T,)`` as the seed prints them (``‖dh‖_F / N``), their log10, ``Wh``
+    ``(H, H)``, ``ρ``, ``σ₁`` and the guide line ``norms[0] · ρ^(t−1)`` in log10.
+    """
+    for name, value in (("N", N), ("H", H), ("T", T)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    if init not in INITS:
+        raise ValueError(f"init must be one of {INITS}, got {init!r}")
+    scale = float(scale)
+    if not np.isfinite(scale):
+        raise ValueError(f"scale must be finite, got {scale!r}")
+    Wh = getattr(np.random.RandomState(seed), init)(H, H) * scale  # (H, H)
+    dh = np.ones((N, H))  # (N, H)
+    log_scale = 0.0  # natural log of the factor removed from dh so far
+    log10_norms = np.empty(T)
+    for t in range(T):
+        dh = dh @ Wh.T  # (N, H)
+        size = np.sqrt(np.sum(dh**2))
+        with np.errstate(divide="ignore"):
+            log_scale += np.log(size)
+        log10_norms[t] = log_scale / np.log(10.0) - np.log10(N)
+        if size > 0:
+            dh = dh / size
+        else:  # exactly zero: stays zero
+            log10_norms[t:] = -np.inf
+            break
+    with np.errstate(over="ignore"):
+        norms = 10.0**log10_norms
+    spec = spectrum(Wh)
+    steps = np.arange(1, T + 1)
+    with np.errstate(divide="ignore"):
+        log10_rho = np.log10(spec.spectral_radius)
+    log10_guide = log10_norms[0] + (steps - 1) * log10_rho
+    return NormExperiment(
+        steps=steps,
+        log10_norms=log10_norms,
+        norms=norms,
+        Wh=Wh,
+        spectral_radius=spec.spectral_radius,
+        largest_singular_value=spec.largest_singular_value,
+        log10_guide=log10_guide,
+    )
