@@ -68,3 +68,16 @@ def test_guide_line_is_rho_power():
 def test_bad_input(kwargs):
     with pytest.raises(ValueError):
         book_norm_experiment(**kwargs)
+
+
+def test_default_norms_are_the_seed_codes_numbers_bit_for_bit():
+    N, H, T = 2, 3, 20
+    dh = np.ones((N, H))
+    np.random.seed(3)
+    Wh = np.random.rand(H, H)
+    expected = []
+    for _ in range(T):
+        dh = np.matmul(dh, Wh.T)
+        expected.append(np.sqrt(np.sum(dh**2)) / N)
+    result = book_norm_experiment()
+    assert result.norms.tolist() == expected

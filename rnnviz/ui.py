@@ -1,0 +1,260 @@
+"""The one package module that imports streamlit.
+
+It turns catalogue parameters into widgets, keeps every control mirrored in the query string,
+caches computations, and shows figures with their table and export buttons. Pages call only this
+module and the catalogue; they never compute maths themselves.
+
+Query-string sync: when a page is entered (first run of a session, or after switching pages), the
+URL's values are validated by the catalogue and written into the widgets' session state; any value
+that had to be changed produces a visible notice in the user's language. After the widgets are
+drawn, the URL is rewritten from the widget values (defaults are left out to keep links short).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Iterable
+
+import streamlit as st
+
+from rnnviz import catalogue, export
+from rnnviz.catalogue import FigureSpec, Notice, Param
+from rnnviz.figures.style import THEMES
+from rnnviz.i18n import LANGS, Text, normalise_lang, t
+
+LOG = logging.getLogger("rnnviz")
+LANG_KEY = "lang"
+THEME_KEY = "theme"
+_PAGE_KEY = "_url_page"  # which page last read the URL into its widgets
+_APP_LOADED_KEY = "_url_app_loaded"
+_NOTICES_KEY = "_url_notices"
+
+LANG_PARAM = Param("lang", "choice", "en", Text("언어", "Language"), choices=LANGS)
+THEME_PARAM = Param("theme", "choice", "light", Text("테마", "Theme"), choices=THEMES)
+
+
+# ----------------------------------------------------------------------------------------- app frame
+def browser_lang() -> str:
+    """The language of the browser's locale (``ko`` for any Korean locale, else English)."""
+    try:
+        locale = st.context.locale
+    except Exception:  # no browser context (e.g. bare script run)
+        locale = None
+    return normalise_lang(locale, default="en")
+
+
+def app_sidebar() -> None:
+    """The controls every page shares: language and chart theme, read from the URL on first run."""
+    state = st.session_state
+    if not state.get(_APP_LOADED_KEY):
+        state[_APP_LOADED_KEY] = True
+        url = st.query_params
+        state[LANG_KEY], lang_notice = LANG_PARAM.parse(url.get("lang", browser_lang()))
+        state[THEME_KEY], theme_notice = THEME_PARAM.parse(url.get("theme", "light"))
+        state[_NOTICES_KEY] = [n for n in (lang_notice, theme_notice) if n is not None]
+    code = lang()
+    with st.sidebar:
+        st.radio(
+            t("sidebar.language", code), LANGS, key=LANG_KEY, horizontal=True,
+            format_func=lambda value: {"ko": "한국어", "en": "English"}[value],
+        )
+        st.selectbox(
+            t("sidebar.theme", code), THEMES, key=THEME_KEY,
+            format_func=lambda name: t(f"theme.{name}", code),
+        )
+
+
+def lang() -> str:
+    """The current language code, ``ko`` or ``en``."""
+    return st.session_state.get(LANG_KEY) or browser_lang()
+
+
+def theme() -> str:
+    """The current chart theme (``light``, ``dark`` or ``projector``)."""
+    value = st.session_state.get(THEME_KEY, "light")
+    return value if value in THEMES else "light"
+
+
+def text(key: str, **values: Any) -> str:
+    """A string of the i18n table in the current language."""
+    return t(key, lang(), **values)
+
+
+def lesson_header(page: str) -> None:
+    """Title and the two or three sentences that say what the page shows (``{page}.title/intro``)."""
+    st.title(text(f"{page}.title"))
+    st.markdown(text(f"{page}.intro"))
+
+
+def try_this(page: str) -> None:
+    """The page's "try this" list (``{page}.try``, markdown)."""
+    st.subheader(text("page.try_this"))
+    st.markdown(text(f"{page}.try"))
+
+
+# ------------------------------------------------------------------------------------------ controls
+def page_params(figure_ids: Iterable[str]) -> tuple[Param, ...]:
+    """The union of the figures' parameters; a shared name must be the same declaration."""
+    seen: dict[str, Param] = {}
+    for figure_id in figure_ids:
+        for param in catalogue.get(figure_id).params:
+            if param.name in seen and seen[param.name] != param:
+                raise ValueError(f"parameter {param.name!r} is declared differently by {figure_id!r}")
+            seen.setdefault(param.name, param)
+    return tuple(seen.values())
+
+
+def controls(
+    page: str, figure_ids: Iterable[str], *, container: Any = None, only: Iterable[str] | None = None
+) -> dict[str, Any]:
+    """Widgets for the parameters of ``figure_ids``, synced with the URL; returns their valid values.
+
+    Widget keys are ``f"{page}.{name}"``; URL keys are the bare parameter names. With ``only``, just
+    those parameters get widgets and the others keep their defaults.
+    """
+    every = page_params(figure_ids)
+    params = every if only is None else tuple(p for p in every if p.name in set(only))
+    state = st.session_state
+    if state.get(_PAGE_KEY) != page:
+        state[_PAGE_KEY] = page
+        raw = {p.name: st.query_params[p.name] for p in params if p.name in st.query_params}
+        values, notices = catalogue.validate(params, raw)
+        for name, value in values.items():
+            state[f"{page}.{name}"] = value
+        state[_NOTICES_KEY] = state.get(_NOTICES_KEY, []) + notices
+    show_notices()
+    where = container if container is not None else st.sidebar
+    values = {}
+    with where:
+        st.subheader(text("sidebar.controls"))
+        for param in params:
+            values[param.name] = _widget(page, param)
+        st.caption(text("sidebar.share"))
+    write_url(params, values)
+    return {**{p.name: p.default for p in every}, **values}
+
+
+def _widget(page: str, param: Param) -> Any:
+    key = f"{page}.{param.name}"
+    code = lang()
+    state = st.session_state
+    if key not in state:
+        state[key] = param.default
+    label = param.label(code)
+    help_text = param.help(code) if param.help else None
+    if param.widget == "slider":
+        raw = st.slider(
+            label, min_value=_num(param, param.min), max_value=_num(param, param.max),
+            step=_num(param, param.step), key=key, help=help_text, format=param.fmt,
+        )
+    elif param.widget == "number":
+        raw = st.number_input(
+            label, min_value=_num(param, param.min), max_value=_num(param, param.max),
+            step=_num(param, param.step), key=key, help=help_text,
+        )
+    elif param.widget == "radio":
+        raw = st.radio(
+            label, param.choices, key=key, help=help_text, horizontal=True,
+            format_func=lambda v: param.choice_label(v, code),
+        )
+    elif param.widget == "select":
+        raw = st.selectbox(
+            label, param.choices, key=key, help=help_text,
+            format_func=lambda v: param.choice_label(v, code),
+        )
+    elif param.widget == "toggle":
+        raw = st.toggle(label, key=key, help=help_text)
+    elif param.widget == "hidden":
+        raw = state[key]
+    else:
+        raise ValueError(f"unknown widget {param.widget!r} for parameter {param.name!r}")
+    value, _ = param.parse(raw)
+    return value
+
+
+def _num(param: Param, value: float | None) -> Any:
+    if value is None:
+        return None
+    return int(value) if param.kind == "int" else float(value)
+
+
+def write_url(params: Iterable[Param], values: dict[str, Any]) -> None:
+    """Rewrite the query string: language, theme and every non-default control of this page."""
+    query = {"lang": lang()}
+    if theme() != "light":
+        query["theme"] = theme()
+    for param in params:
+        if values[param.name] != param.default:
+            query[param.name] = param.to_query(values[param.name])
+    if dict(st.query_params) != query:
+        st.query_params.from_dict(query)
+
+
+def show_notices() -> None:
+    """Show (once) what URL validation changed, in the user's language."""
+    for notice in st.session_state.pop(_NOTICES_KEY, []):
+        st.warning(notice_text(notice), icon="⚠️")
+
+
+def notice_text(notice: Notice) -> str:
+    return text(f"notice.{notice.reason}", name=notice.name, raw=notice.raw, used=notice.used)
+
+
+# ------------------------------------------------------------------------------------------- figures
+@st.cache_data(max_entries=64, show_spinner=False)
+def _compute(figure_id: str, items: tuple[tuple[str, Any], ...]) -> Any:
+    return catalogue.get(figure_id).compute(**dict(items))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _figure(figure_id: str, items: tuple[tuple[str, Any], ...], code: str, theme_name: str):
+    spec = catalogue.get(figure_id)
+    return spec.build(_compute(figure_id, items), lang=code, theme=theme_name)
+
+
+def compute(figure_id: str, values: dict[str, Any]) -> Any:
+    """The cached data of a figure for the page's ``values`` (its own parameters are picked out)."""
+    spec = catalogue.get(figure_id)
+    return _compute(figure_id, _items(spec, values))
+
+
+def _items(spec: FigureSpec, values: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted(spec.select(values).items()))
+
+
+def figure(figure_id: str, values: dict[str, Any], *, table: bool = True) -> Any:
+    """Draw a catalogue figure with its table and exports; returns its data, or None on failure."""
+    spec = catalogue.get(figure_id)
+    items = _items(spec, values)
+    try:
+        data = _compute(figure_id, items)
+        fig = _figure(figure_id, items, lang(), theme())
+    except ValueError as err:
+        st.error(text("error.compute", detail=str(err)))
+        return None
+    except Exception:  # never show a traceback to a user
+        LOG.exception("figure %s failed for %s", figure_id, items)
+        st.error(text("error.unexpected"))
+        return None
+    st.plotly_chart(fig, theme=None, config=export.PLOTLY_CONFIG, key=f"chart.{figure_id}")
+    if table:
+        exports(spec, data, dict(items), fig)
+    return data
+
+
+def exports(spec: FigureSpec, data: Any, values: dict[str, Any], fig: Any) -> None:
+    """The figure's numbers in an expander, with CSV, JSON and offline-HTML downloads (built on click)."""
+    with st.expander(text("export.table")):
+        st.dataframe(spec.table(data), hide_index=True)
+        makers = {
+            "csv": lambda: export.table_csv(spec, data),
+            "json": lambda: export.table_json(spec, data, values),
+            "html": lambda: export.figure_html(fig),
+        }
+        columns = st.columns(len(makers))
+        for column, (fmt, make) in zip(columns, makers.items()):
+            column.download_button(
+                text(f"export.{fmt}"), data=make, file_name=export.file_name(spec, fmt),
+                mime=export.MIME_TYPES[fmt], key=f"download.{spec.id}.{fmt}", on_click="ignore",
+            )
+        st.caption(text("export.png_hint"))

@@ -1,0 +1,49 @@
+"""Helpers for AppTest page tests: open a page through app.py, as a user's browser would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+TIMEOUT = 60
+
+
+def open_page(page_file: str, query: dict[str, str] | None = None, lang: str = "en") -> AppTest:
+    """Run app.py, switch to ``page_file`` and run it with ``query`` as the URL's query string."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["lang"] = lang
+    at.run()  # AppTest needs one run of the entry script before it can switch pages
+    at.query_params.clear()
+    at.query_params.update({"lang": lang, **(query or {})})
+    at.switch_page(page_file)
+    at.run()
+    assert_healthy(at)
+    return at
+
+
+def assert_healthy(at: AppTest) -> None:
+    """No exception element and no error box on the page."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def widget(at: AppTest, page: str, name: str):
+    """The widget of parameter ``name`` on ``page`` (keys are ``f"{page}.{name}"``)."""
+    key = f"{page}.{name}"
+    for kind in ("slider", "radio", "selectbox", "number_input", "toggle"):
+        for element in getattr(at, kind):
+            if element.key == key:
+                return element
+    raise AssertionError(f"no widget with key {key!r}")
+
+
+def url_value(at: AppTest, name: str) -> str | None:
+    """The query-string value the page wrote for ``name`` (None when left out)."""
+    value = at.query_params.get(name)
+    return value[-1] if isinstance(value, list) else value
+
+
+def warnings_text(at: AppTest) -> str:
+    return " ".join(str(w.value) for w in at.warning)
