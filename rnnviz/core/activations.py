@@ -1,0 +1,62 @@
+"""Elementwise activations and their derivatives, float64.
+
+Every function works on arrays of any shape (in the engine: ``(B, H)`` or ``(B, G*H)`` per step).
+Derivatives are written in terms of the activation's output where that is cheaper, the way the
+backward pass uses them.
+"""
+
+import numpy as np
+
+from rnnviz.core.validate import NONLINEARITIES
+
+
+def sigmoid(x, out=None):
+    """Logistic function ``1 / (1 + exp(-x))`` without overflow and with full relative precision.
+
+    Uses ``e = exp(-|x|)``: ``1 / (1 + e)`` for ``x >= 0`` and ``e / (1 + e)`` for ``x < 0``, so the
+    exponent is never positive. ``x`` and ``out`` have the same shape (any).
+    """
+    e = np.abs(x)
+    np.negative(e, out=e)
+    np.exp(e, out=e)
+    num = np.where(x >= 0, 1.0, e)
+    e += 1.0
+    return np.divide(num, e, out=out)
+
+
+def sigmoid_grad_from_output(s):
+    """``σ'(x) = σ(x) (1 − σ(x))`` given ``s = σ(x)``; same shape as ``s``."""
+    return s * (1.0 - s)
+
+
+def tanh_grad_from_output(y):
+    """``tanh'(x) = 1 − tanh(x)²`` given ``y = tanh(x)``; same shape as ``y``."""
+    return 1.0 - y * y
+
+
+def activate(nonlinearity, a, out=None):
+    """Apply the vanilla RNN's ``φ`` (``"tanh"``, ``"relu"`` or ``"linear"``) to ``a``; any shape."""
+    if nonlinearity == "tanh":
+        return np.tanh(a, out=out)
+    if nonlinearity == "relu":
+        return np.maximum(a, 0.0, out=out)
+    if nonlinearity == "linear":
+        if out is None:
+            return a.copy()
+        out[...] = a
+        return out
+    raise ValueError(f"nonlinearity must be one of {NONLINEARITIES}; got {nonlinearity!r}")
+
+
+def activation_grad(nonlinearity, a, y):
+    """``φ'(a)`` for the vanilla RNN's ``φ``, given the pre-activation ``a`` and ``y = φ(a)``.
+
+    ``relu'`` is taken as 0 at the kink ``a = 0``. Same shape as ``a``.
+    """
+    if nonlinearity == "tanh":
+        return tanh_grad_from_output(y)
+    if nonlinearity == "relu":
+        return (a > 0.0).astype(np.float64)
+    if nonlinearity == "linear":
+        return np.ones_like(a)
+    raise ValueError(f"nonlinearity must be one of {NONLINEARITIES}; got {nonlinearity!r}")

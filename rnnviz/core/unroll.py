@@ -1,0 +1,149 @@
+"""Unrolling over time and backpropagation through time, vectorised over the batch.
+
+Shapes: ``T`` time, ``B`` batch, ``I`` input, ``H`` hidden; arrays are ``(T, B, ...)``.
+
+``forward`` runs a cell over ``x`` and records every intermediate in a ``Trace``; ``backward``
+takes a trace and the gradient arriving at each ``h_t`` from outside the recurrence (e.g. from an
+output layer) and returns every gradient in a ``Grads``, optionally with truncated BPTT.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from rnnviz.core.cells import make_kernel
+from rnnviz.core.params import gate_count
+from rnnviz.core.validate import (
+    check_cell,
+    check_dh,
+    check_gru_variant,
+    check_nonlinearity,
+    check_params,
+    check_state,
+    check_truncate,
+    check_x,
+)
+
+
+@dataclass(frozen=True)
+class Trace:
+    """Everything one forward pass computed."""
+
+    cell: str  # "rnn", "lstm" or "gru"
+    params: dict  # float64 copies: weight_ih (G*H, I), weight_hh (G*H, H), bias_ih, bias_hh (G*H,)
+    x: np.ndarray  # (T, B, I) inputs
+    h0: np.ndarray  # (B, H) initial hidden state
+    c0: np.ndarray | None  # (B, H) initial cell state, LSTM only
+    h: np.ndarray  # (T, B, H) hidden states h_1..h_T (index t holds the state after input x[t])
+    c: np.ndarray | None  # (T, B, H) cell states, LSTM only
+    gates: dict  # name -> (T, B, H) gate values: rnn {}, lstm i f g o, gru r z n (n is the candidate h̃)
+    pre: dict  # name -> (T, B, H) pre-activations: rnn a, lstm i f g o, gru r z n (+ hn for "pytorch")
+    nonlinearity: str  # the vanilla RNN's φ ("tanh", "relu", "linear"); recorded for every cell
+    gru_variant: str  # "classic" or "pytorch"; recorded for every cell
+
+    @property
+    def T(self):
+        return self.h.shape[0]
+
+    @property
+    def B(self):
+        return self.h.shape[1]
+
+    @property
+    def H(self):
+        return self.h.shape[2]
+
+    @property
+    def I(self):  # noqa: E743 (the house notation)
+        return self.x.shape[2]
+
+
+@dataclass(frozen=True)
+class Grads:
+    """Every gradient of one backward pass, for a loss ``L`` whose direct gradients are ``dh``."""
+
+    dh: np.ndarray  # (T, B, H) total dL/dh_t: the external dh[t] plus what flows back from t + 1
+    dc: np.ndarray | None  # (T, B, H) total dL/dc_t, LSTM only
+    dx: np.ndarray  # (T, B, I) dL/dx_t
+    dh0: np.ndarray  # (B, H) dL/dh0 (first truncation block only)
+    dc0: np.ndarray | None  # (B, H) dL/dc0, LSTM only
+    params: dict  # same keys and shapes as Trace.params
+
+
+def forward(cell, params, x, h0=None, c0=None, nonlinearity="tanh", gru_variant="classic"):
+    """Run ``cell`` over ``x`` and record everything.
+
+    cell in ``("rnn", "lstm", "gru")``; params in PyTorch layout (see ``rnnviz.core.params``);
+    x ``(T, B, I)``; h0, c0 ``(B, H)`` or None for zeros (c0 only for the LSTM); nonlinearity is the
+    vanilla RNN's φ; gru_variant ``"classic"`` (seed 001) or ``"pytorch"``. Returns a ``Trace``.
+    """
+    cell = check_cell(cell)
+    nonlinearity = check_nonlinearity(nonlinearity)
+    gru_variant = check_gru_variant(gru_variant)
+    params, n_in, n_h = check_params(params, gate_count(cell), cell)
+    x = check_x(x, n_in, params["weight_ih"].shape)
+    n_t, n_b, _ = x.shape
+    h0 = check_state("h0", h0, n_b, n_h)
+    if cell == "lstm":
+        c0 = check_state("c0", c0, n_b, n_h)
+    elif c0 is not None:
+        raise ValueError(f"c0 must be None for cell {cell!r} (only the LSTM has a cell state)")
+
+    kernel = make_kernel(cell, params, nonlinearity, gru_variant)
+    ax = kernel.project_inputs(x)  # (T, B, G*H)
+    kernel.start(n_t, n_b)
+    h = np.empty((n_t, n_b, n_h))  # (T, B, H)
+    c = np.empty((n_t, n_b, n_h)) if cell == "lstm" else None  # (T, B, H)
+    h_prev, c_prev = h0, c0
+    for t in range(n_t):
+        c_t = c[t] if c is not None else None
+        kernel.step_forward(t, ax[t], h_prev, c_prev, h[t], c_t)
+        h_prev, c_prev = h[t], c_t
+    pre, gates = kernel.records()
+    return Trace(cell, params, x, h0, c0, h, c, gates, pre, nonlinearity, gru_variant)
+
+
+def backward(trace, dh, truncate=None):
+    """Backpropagation through time.
+
+    trace from ``forward``; dh ``(T, B, H)`` the gradient of the loss with respect to each ``h_t``
+    coming from outside the recurrence. ``truncate=k`` cuts the backward pass into blocks
+    ``[0, k), [k, 2k), ...``: no gradient crosses a block boundary and ``dh0``/``dc0`` get only the
+    first block's gradient (the forward pass, recorded in ``trace``, is never cut). ``None`` or
+    ``k >= T`` is full BPTT. Returns a ``Grads``.
+    """
+    if not isinstance(trace, Trace):
+        raise ValueError(f"trace must be a Trace returned by forward; got {type(trace).__name__}")
+    n_t, n_b, n_h = trace.h.shape
+    dh_ext = check_dh(dh, trace.h.shape)
+    truncate = check_truncate(truncate, n_t)
+
+    kernel = make_kernel(trace.cell, trace.params, trace.nonlinearity, trace.gru_variant)
+    h_prev = np.concatenate([trace.h0[None], trace.h[:-1]])  # (T, B, H), h_{t-1}
+    c_prev = np.concatenate([trace.c0[None], trace.c[:-1]]) if trace.c is not None else None
+    kernel.load(trace.pre, trace.gates, trace.h, trace.c, h_prev, c_prev)
+
+    n_gh = trace.params["weight_hh"].shape[0]
+    dh_tot = np.empty((n_t, n_b, n_h))  # (T, B, H)
+    dc_tot = np.empty((n_t, n_b, n_h)) if trace.c is not None else None  # (T, B, H)
+    dax = np.empty((n_t, n_b, n_gh))  # (T, B, G*H) dL/d(input-side pre-activation)
+    dah = np.empty((n_t, n_b, n_gh)) if kernel.separate_dah else dax  # recurrent side
+    zeros = np.zeros((n_b, n_h))
+    dh_carry = zeros  # dL/dh_t arriving from step t + 1
+    dc_carry = zeros if trace.c is not None else None
+    for t in reversed(range(n_t)):
+        if truncate is not None and (t + 1) % truncate == 0:  # t + 1 starts a new block: cut
+            dh_carry = zeros
+            dc_carry = zeros if trace.c is not None else None
+        np.add(dh_ext[t], dh_carry, out=dh_tot[t])
+        dc_t = dc_tot[t] if dc_tot is not None else None
+        dh_carry, dc_carry = kernel.step_backward(t, dh_tot[t], dc_carry, dc_t, dax[t], dah[t])
+
+    return Grads(
+        dh=dh_tot,
+        dc=dc_tot,
+        dx=(dax.reshape(n_t * n_b, n_gh) @ trace.params["weight_ih"]).reshape(n_t, n_b, -1),
+        dh0=dh_carry.copy(),
+        dc0=dc_carry.copy() if dc_carry is not None else None,
+        params=kernel.param_grads(trace.x, h_prev, dax, dah),
+    )
