@@ -1,0 +1,41 @@
+"""Every string exists in Korean and English, and placeholders agree between the two."""
+
+import re
+import string
+
+import pytest
+
+from rnnviz.i18n import LANGS, STRINGS, normalise_lang, t
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def fields(text):
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_both_languages_present_and_placeholders_match(key):
+    text = STRINGS[key]
+    assert text.ko.strip() and text.en.strip(), key
+    assert fields(text.ko) == fields(text.en), key
+
+
+def test_korean_strings_are_korean_where_there_are_words():
+    wordy = [k for k, v in STRINGS.items() if len(v.en.split()) >= 4]
+    assert wordy
+    for key in wordy:
+        assert HANGUL.search(STRINGS[key].ko), key
+
+
+def test_lookup_and_formatting():
+    assert t("book.verdict.vanishes", "ko") == "기울기 소실"
+    assert t("book.verdict.vanishes", "en") == "vanishing"
+    assert "0.5000" in t("book.spectrum.caption", "en", rho=0.5, sigma=1.0)
+
+
+@pytest.mark.parametrize(("raw", "lang"), [("ko-KR", "ko"), ("ko", "ko"), ("en-US", "en"), ("de-DE", "en"),
+                                           (None, "en"), ("<script>", "en"), ("", "en")])
+def test_language_from_locale_or_query(raw, lang):
+    assert normalise_lang(raw) == lang
+    assert lang in LANGS
