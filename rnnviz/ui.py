@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 import streamlit as st
 
-from rnnviz import catalogue, export
+from rnnviz import catalogue, export, weights
 from rnnviz.catalogue import FigureSpec, Notice, Param
 from rnnviz.figures.style import THEMES
 from rnnviz.i18n import LANGS, Text, normalise_lang, t
@@ -28,6 +28,7 @@ THEME_KEY = "theme"
 _PAGE_KEY = "_url_page"  # which page last read the URL into its widgets
 _APP_LOADED_KEY = "_url_app_loaded"
 _NOTICES_KEY = "_url_notices"
+UPLOADED_WEIGHTS_KEY = "uploaded_weights"  # token of the weights loaded on the "Your own weights" page
 
 LANG_PARAM = Param("lang", "choice", "en", Text("언어", "Language"), choices=LANGS)
 THEME_PARAM = Param("theme", "choice", "light", Text("테마", "Theme"), choices=THEMES)
@@ -118,6 +119,7 @@ def controls(
     if state.get(_PAGE_KEY) != page:
         state[_PAGE_KEY] = page
         raw = {p.name: st.query_params[p.name] for p in params if p.name in st.query_params}
+        raw = _with_uploaded_weights(params, raw)
         values, notices = catalogue.validate(params, raw)
         for name, value in values.items():
             state[f"{page}.{name}"] = value
@@ -132,6 +134,40 @@ def controls(
         st.caption(text("sidebar.share"))
     write_url(params, values)
     return {**{p.name: p.default for p in every}, **values}
+
+
+def _with_uploaded_weights(params: tuple[Param, ...], raw: dict[str, Any]) -> dict[str, Any]:
+    """On entering a page whose URL names no ``weights``: the session's uploaded token, with its cell
+    (and the pytorch GRU variant, PyTorch's equations) where the URL does not choose them."""
+    names = {p.name for p in params}
+    token = st.session_state.get(UPLOADED_WEIGHTS_KEY)
+    found = weights.lookup(token) if isinstance(token, str) else None
+    if "weights" not in names or "weights" in raw or found is None:
+        return raw
+    extra = {"weights": token}
+    if "cell" in names and "cell" not in raw:
+        extra["cell"] = found[0]
+    if found[0] == "gru" and "gru_variant" in names and "gru_variant" not in raw:
+        extra["gru_variant"] = "pytorch"
+    return {**raw, **extra}
+
+
+def weights_notice(values: dict[str, Any]) -> None:
+    """Say which weights the page uses when ``values["weights"]`` names uploaded ones: a warning for a
+    token this server does not hold (the figures fall back to generated weights), else an info line."""
+    token = values.get("weights", weights.NO_WEIGHTS)
+    if token == weights.NO_WEIGHTS:
+        return
+    found = weights.lookup(token)
+    if found is None:
+        st.warning(text("weights.notice.unknown_token", token=token), icon="⚠️")
+        return
+    cell, params = found
+    if values.get("cell", cell) != cell:
+        st.info(text("weights.notice.other_cell", uploaded=cell.upper()))
+    else:
+        st.info(text("weights.notice.using", cell=cell.upper(), H=params["weight_hh"].shape[1],
+                     I=params["weight_ih"].shape[1]))
 
 
 def _widget(page: str, param: Param) -> Any:
@@ -164,6 +200,12 @@ def _widget(page: str, param: Param) -> Any:
         )
     elif param.widget == "toggle":
         raw = st.toggle(label, key=key, help=help_text)
+    elif param.widget == "text":  # a short typed value (e.g. a bit string); bad input keeps the default, said so
+        raw = st.text_input(label, key=key, help=help_text, max_chars=64)
+        value, notice = param.parse(raw)
+        if notice is not None:
+            st.warning(notice_text(notice), icon="⚠️")
+        return value
     elif param.widget == "hidden":
         raw = state[key]
     else:
