@@ -1,0 +1,185 @@
+"""Figures of the remedies: clipping, truncated BPTT, skip connections and the IRNN."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, SECONDARY, SKY, add_note, apply_layout, line_width
+from rnnviz.i18n import t
+
+LOG10_FLOOR = -300.0  # below 1e-300 a log axis (and float64) gives up: such values are clipped, and said so
+CLIP_SERIES = (("original", GUIDE), ("norm_clip", ACCENT), ("elementwise", SKY), ("normalized", SECONDARY))
+
+
+def clipping_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+    """Left: the 18 entries of dW1, dW2 before and after each clipping. Right: the total norms.
+
+    ``data``: ``labels`` (18,), ``vectors`` name -> (18,), ``norms`` name -> float, ``cosines``,
+    ``max_norm``, ``clip_value``, ``eta``, ``rate``.
+    """
+    fig = make_subplots(
+        rows=1, cols=2, column_widths=[0.7, 0.3], horizontal_spacing=0.1,
+        subplot_titles=(t("remedies.clip.entries", lang), t("remedies.clip.norms", lang)),
+    )
+    for name, color in CLIP_SERIES:
+        label = t(f"remedies.clip.{name}", lang)
+        fig.add_trace(go.Bar(
+            x=data["labels"], y=data["vectors"][name], name=label, marker_color=color, legendgroup=name,
+            hovertemplate="%{x}: %{y:.4f}<extra>" + label + "</extra>",
+        ), row=1, col=1)
+        fig.add_trace(go.Bar(
+            x=[label], y=[data["norms"][name]], marker_color=color, legendgroup=name, showlegend=False,
+            text=[f"{data['norms'][name]:.3f}<br>cos = {data['cosines'][name]:.4f}"], textposition="outside", textfont={"size": 12 if theme != "projector" else 16},
+            hovertemplate="‖g‖ = %{y:.6f}<extra>" + label + "</extra>",
+        ), row=1, col=2)
+    fig.add_hline(y=data["clip_value"], line={"color": SKY, "dash": "dot", "width": 1.5}, row=1, col=1)
+    fig.add_hline(y=data["max_norm"], line={"color": ACCENT, "dash": "dash", "width": 1.5}, row=1, col=2)
+    apply_layout(fig, theme=theme, title=t("remedies.clip.title", lang), height=480)
+    fig.update_layout(barmode="group", bargap=0.25)
+    fig.update_yaxes(title_text=t("remedies.clip.value_axis", lang), row=1, col=1)
+    fig.update_yaxes(title_text="‖g‖", row=1, col=2, range=[0, 1.25 * max(data["norms"].values())])
+    fig.update_xaxes(showticklabels=False, row=1, col=2)
+    fig.update_xaxes(tickangle=-45, row=1, col=1)
+    fig.update_layout(legend={"y": -0.3}, margin={"b": 110})
+    return fig
+
+
+def _log10_or_none(values: np.ndarray, keep: np.ndarray) -> list[list[float | None]]:
+    """log10 of ``values`` (S, T) rounded to 3 decimals where ``keep`` and > 0, else None (a blank cell)."""
+    out = []
+    with np.errstate(divide="ignore"):
+        logs = np.log10(values)
+    for row_logs, row_keep in zip(logs, keep):
+        out.append([round(float(v), 3) if k and np.isfinite(v) else None for v, k in zip(row_logs, row_keep)])
+    return out
+
+
+def _block_outlines(T: int, k: int) -> tuple[list[float | None], list[float | None]]:
+    """Corners of the squares around the diagonal blocks [1, k], [k + 1, 2k], ..., separated by None."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for start in range(1, T + 1, k):
+        lo, hi = start - 0.5, min(start + k - 1, T) + 0.5
+        xs += [lo, hi, hi, lo, lo, None]
+        ys += [lo, lo, hi, hi, lo, None]
+    return xs, ys
+
+
+def truncated_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+    """Two heatmaps of ``log10 ‖∂L_s/∂h_t‖`` (rows s, columns t): full BPTT and truncated every k steps.
+
+    ``data``: ``steps`` (T,), ``norms_full``, ``norms_cut`` (S, T), ``k``, ``dwh_full``, ``dwh_cut``,
+    ``dwh_rel_diff``. Blank cells carry no gradient at all (t > s, or cut off by the truncation).
+    """
+    steps = data["steps"]
+    k = data["k"]
+    reach = steps[None, :] <= steps[:, None]  # (S, T) a loss reaches only states up to its own step
+    z_full = _log10_or_none(data["norms_full"], reach)
+    z_cut = _log10_or_none(data["norms_cut"], reach)
+    finite = [v for row in z_full + z_cut for v in row if v is not None]
+    bx, by = _block_outlines(int(steps[-1]), k)
+    fig = make_subplots(
+        rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.06,
+        subplot_titles=(t("remedies.tbptt.full", lang), t("remedies.tbptt.cut", lang, k=k)),
+    )
+    hover = "s=%{y}, t=%{x}<br>log₁₀‖∂L_s/∂h_t‖ = %{z:.2f}<extra></extra>"
+    for col, z in ((1, z_full), (2, z_cut)):
+        fig.add_trace(go.Heatmap(
+            x=steps, y=steps, z=z, coloraxis="coloraxis", hovertemplate=hover, xgap=0, ygap=0,
+        ), row=1, col=col)
+    if k >= 2:  # with k = 1 the outlines would hide the diagonal they surround
+        fig.add_trace(go.Scatter(  # the blocks' outlines, one trace (None breaks the line between squares)
+            x=bx, y=by, mode="lines", hoverinfo="skip", showlegend=False,
+            line={"color": CELL_COLORS[data["cell"]], "width": 1.5},
+        ), row=1, col=2)
+    apply_layout(fig, theme=theme, title=t("remedies.tbptt.title", lang), height=520)
+    fig.update_layout(coloraxis={
+        "colorscale": "Viridis", "cmin": min(finite) if finite else -1.0, "cmax": max(finite) if finite else 0.0,
+        "colorbar": {"title": {"text": "log₁₀‖∂L_s/∂h_t‖", "side": "right"}},
+    })
+    fig.update_xaxes(title_text=t("remedies.tbptt.x_axis", lang))
+    fig.update_yaxes(title_text=t("remedies.tbptt.y_axis", lang), autorange="reversed", row=1, col=1)
+    fig.update_yaxes(autorange="reversed", row=1, col=2)
+    add_note(fig, t("remedies.tbptt.note", lang, full=data["dwh_full"], cut=data["dwh_cut"],
+                    diff=100 * data["dwh_rel_diff"]))
+    fig.update_layout(margin={"b": 90})
+    return fig
+
+
+def skip_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+    """Left: ``|∂x_L/∂x_l|`` over the layer ``l`` (log axis), plain and residual. Right: the local factors.
+
+    ``data``: ``layers`` (L + 1,), ``log10_grad_plain``, ``log10_grad_residual`` (L + 1,),
+    ``local_plain``, ``local_residual`` (L,), ``w``.
+    """
+    width = line_width(theme)
+    layers = data["layers"]
+    fig = make_subplots(
+        rows=1, cols=2, column_widths=[0.6, 0.4], horizontal_spacing=0.12,
+        subplot_titles=(t("remedies.skip.grad", lang), t("remedies.skip.local", lang)),
+    )
+    clipped = False
+    styles = {"plain": {"color": GUIDE, "width": width, "dash": "dash"}, "residual": {"color": ACCENT, "width": width}}
+    for name in ("plain", "residual"):
+        label = t(f"remedies.skip.{name}", lang)
+        logs = np.asarray(data[f"log10_grad_{name}"])
+        clipped = clipped or bool(np.any(logs < LOG10_FLOOR))
+        fig.add_trace(go.Scatter(
+            x=layers, y=np.power(10.0, np.maximum(logs, LOG10_FLOOR)), name=label, line=styles[name],
+            mode="lines+markers" if layers.size <= 60 else "lines", legendgroup=name,
+            hovertemplate="l=%{x}<br>|∂x_L/∂x_l| = %{y:.4g}<extra>" + label + "</extra>",
+        ), row=1, col=1)
+        fig.add_trace(go.Scatter(
+            x=layers[:-1], y=data[f"local_{name}"], name=label, line=styles[name], showlegend=False,
+            mode="lines+markers" if layers.size <= 60 else "lines", legendgroup=name,
+            hovertemplate="l=%{x}<br>%{y:.4f}<extra>" + label + "</extra>",
+        ), row=1, col=2)
+    fig.add_hline(y=1.0, line={"color": GUIDE, "dash": "dot", "width": 1.2}, row=1, col=2)
+    apply_layout(fig, theme=theme, title=t("remedies.skip.title", lang, w=data["w"]), height=460)
+    fig.update_yaxes(type="log", exponentformat="power", title_text="|∂x_L/∂x_l|", row=1, col=1)
+    fig.update_yaxes(title_text=t("remedies.skip.local_axis", lang), rangemode="tozero", row=1, col=2)
+    fig.update_xaxes(title_text=t("remedies.skip.layer_axis", lang))
+    if clipped:
+        add_note(fig, t("remedies.note.clipped", lang))
+        fig.update_layout(legend={"y": -0.26})
+    return fig
+
+
+IRNN_STYLES = {
+    "irnn": {"dash": "solid", "symbol": "circle"},
+    "identity_tanh": {"dash": "dash", "symbol": "square"},
+    "pytorch_tanh": {"dash": "dot", "symbol": "triangle-up"},
+}
+
+
+def irnn_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+    """``‖∂L/∂h_t‖`` over t for the three vanilla RNNs (log axis); gaps where the gradient is exactly 0.
+
+    ``data``: ``steps`` (T,), ``norms`` key -> (T,), ``scale``.
+    """
+    width = line_width(theme)
+    steps = data["steps"]
+    fig = go.Figure()
+    gaps = False
+    for key, style in IRNN_STYLES.items():
+        norms = np.asarray(data["norms"][key])
+        ok = norms > 10.0**LOG10_FLOOR
+        gaps = gaps or not bool(np.all(ok))
+        label = t(f"remedies.irnn.{key}", lang)
+        fig.add_trace(go.Scatter(
+            x=steps, y=[float(v) if good else None for v, good in zip(norms, ok)], name=label,
+            line={"color": CELL_COLORS["rnn"], "width": width, "dash": style["dash"]},
+            marker={"symbol": style["symbol"], "size": 7}, mode="lines+markers" if steps.size <= 60 else "lines",
+            hovertemplate="t=%{x}<br>‖∂L/∂h_t‖ = %{y:.4g}<extra>" + label + "</extra>",
+        ))
+    apply_layout(fig, theme=theme, title=t("remedies.irnn.title", lang, scale=data["scale"]),
+                 x_title=t("remedies.axis.time_step", lang), y_title="‖∂L/∂h_t‖")
+    fig.update_yaxes(type="log", exponentformat="power")
+    if gaps:
+        add_note(fig, t("remedies.irnn.gaps", lang))
+        fig.update_layout(legend={"y": -0.26})
+    return fig
