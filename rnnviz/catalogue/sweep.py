@@ -1,0 +1,139 @@
+"""The scaling sweep: log10 ‖∂L/∂h_t‖ over (scale of W_hh, t) for a loss at the last step (seeds 000, 003)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from rnnviz import setups
+from rnnviz.catalogue.figure import FigureSpec
+from rnnviz.catalogue.params import Param
+from rnnviz.catalogue.shared import CELL, GRU_VARIANT, NONLINEARITY, SEED, WEIGHTS
+from rnnviz.core.sweep import critical_scale, gradient_norms_over_scales
+from rnnviz.figures import sweep as figures
+from rnnviz.i18n import Text
+
+INPUT_SIZE = 4
+MAX_COLUMNS = 300  # the heatmap is averaged (in log10) over blocks of t beyond this many columns
+MAX_ROWS = 300
+FLOOR = -300.0  # an exactly zero gradient (log10 = -inf, e.g. ReLU units all off) is drawn at 10^-300 or lower
+CURVES = 5  # how many scales get a curve beside the heatmap
+
+GRADIENT_T = Param(
+    "T", "int", 100, Text("시계열 길이 T", "Sequence length T"),
+    help=Text("펼칠 시간 크기 (손실은 마지막 시각)", "Number of time steps to unroll (the loss is at the last one)"),
+    min=2, max=1000, step=1,
+)
+GRADIENT_H = Param(
+    "H", "int", 16, Text("은닉 상태 차원 H", "Hidden size H"),
+    help=Text("은닉 상태 벡터의 차원 수", "Dimension of the hidden state"), min=1, max=256, step=1,
+)
+INIT = Param(
+    "init", "choice", "orthogonal", Text("가중치 초기화", "Weight initialisation"),
+    help=Text(
+        "orthogonal: W_hh의 각 블록이 직교 행렬 (스케일 1에서 모든 특잇값이 1). xavier: Glorot 균등분포. "
+        "pytorch: torch.nn의 기본값 U(−1/√H, 1/√H), 편향 포함.",
+        "orthogonal: every block of W_hh orthogonal (all singular values 1 at scale 1). xavier: Glorot uniform. "
+        "pytorch: torch.nn's default U(−1/√H, 1/√H), biases included.",
+    ),
+    choices=("orthogonal", "xavier", "pytorch"), widget="radio",
+)
+INPUT = Param(
+    "input", "choice", "random", Text("입력", "Input"),
+    help=Text("random: N(0, 1). sine: 사인파. impulse: t = 0에만 1, 그 뒤는 0.",
+              "random: N(0, 1). sine: sine waves. impulse: ones at t = 0, zeros after."),
+    choices=setups.INPUT_KINDS, widget="radio",
+    choice_labels={"random": Text("무작위", "random"), "sine": Text("사인파", "sine"),
+                   "impulse": Text("임펄스", "impulse")},
+)
+SCALE_MAX = Param(
+    "smax", "float", 3.0, Text("가장 큰 스케일", "Largest scale"),
+    help=Text("W_hh에 곱할 스케일을 smax/n부터 smax까지 n개 고릅니다",
+              "The scales multiplied into W_hh run from smax/n to smax in n steps"),
+    min=0.5, max=5.0, step=0.1, fmt="%.1f",
+)
+SCALE_COUNT = Param(
+    "n_scales", "int", 60, Text("스케일 개수 n", "Number of scales n"),
+    help=Text("히트맵의 세로 칸 수", "Rows of the heatmap"), min=5, max=200, step=1,
+)
+
+
+def scale_grid(smax: float, n_scales: int) -> np.ndarray:
+    """``n_scales`` evenly spaced scales from ``smax / n_scales`` to ``smax``, (S,)."""
+    return np.linspace(smax / n_scales, smax, n_scales)
+
+
+def block_mean(values: np.ndarray, axis: int, limit: int) -> tuple[np.ndarray, int]:
+    """Average ``values`` over consecutive blocks along ``axis`` so that at most ``limit`` remain.
+
+    Returns ``(aggregated, factor)``; the last block may be shorter. ``factor`` 1 means unchanged.
+    """
+    n = values.shape[axis]
+    factor = int(np.ceil(n / limit))
+    if factor <= 1:
+        return values, 1
+    starts = np.arange(0, n, factor)
+    return np.add.reduceat(values, starts, axis=axis) / np.diff(np.append(starts, n)).reshape(
+        [-1 if a == axis else 1 for a in range(values.ndim)]), factor
+
+
+def compute_sweep(*, cell: str, gru_variant: str, nonlinearity: str, init: str, input: str, T: int, H: int,
+                  seed: int, smax: float, n_scales: int, weights: str) -> dict[str, Any]:
+    """log10 ‖∂L/∂h_t‖ for every scale and step, aggregated to screen resolution.
+
+    ``grid`` (S', T') the heatmap (mean of log10 over blocks; S' ≤ MAX_ROWS, T' ≤ MAX_COLUMNS) on
+    ``grid_t`` (T',) block centres and ``grid_scales`` (S',); ``curves`` (C, T) full-resolution rows
+    for ``curve_scales`` (C,); ``critical`` the scale where the zero-state Jacobian has spectral
+    radius 1 (``None`` when not in [1e-3, 100]); ``factor_t``/``factor_s`` the aggregation factors.
+    """
+    params = setups.make_params(cell, input_size=INPUT_SIZE, hidden_size=H, init=init, seed=seed, scale=1.0,
+                                weights_token=weights)
+    n_in = params["weight_ih"].shape[1]
+    x = setups.make_input(input, T=T, input_size=n_in, seed=seed)  # (T, 1, I)
+    scales = scale_grid(smax, n_scales)  # (S,)
+    with np.errstate(over="ignore", invalid="ignore"):  # a linear RNN's forward may overflow; its backward does not
+        log10 = gradient_norms_over_scales(cell, params, x, scales, nonlinearity=nonlinearity,
+                                           gru_variant=gru_variant, loss="last")  # (S, T)
+    zero = ~np.isfinite(log10)  # an exactly zero gradient (-inf); the renormalised engine never overflows
+    if np.any(zero):
+        log10 = np.where(zero, min(FLOOR, float(np.min(log10, where=~zero, initial=0.0))), log10)
+    grid, factor_t = block_mean(log10, 1, MAX_COLUMNS)
+    grid, factor_s = block_mean(grid, 0, MAX_ROWS)
+    steps = np.arange(T, dtype=np.float64)
+    picks = np.unique(np.linspace(0, n_scales - 1, CURVES).round().astype(int))
+    critical = critical_scale(cell, params, nonlinearity=nonlinearity, gru_variant=gru_variant)
+    return {
+        "cell": cell, "T": T, "H": params["weight_hh"].shape[1],
+        "grid": grid, "grid_t": block_mean(steps, 0, MAX_COLUMNS)[0], "grid_scales": block_mean(scales, 0, MAX_ROWS)[0],
+        "factor_t": factor_t, "factor_s": factor_s,
+        "curves": log10[picks], "curve_scales": scales[picks], "t": steps.astype(int),
+        "critical": critical, "start": float(0.5 * np.log10(params["weight_hh"].shape[1])),  # ‖ones(1, H)‖
+        "floored": bool(np.any(zero)),
+    }
+
+
+def sweep_table(data: dict[str, Any]) -> pd.DataFrame:
+    S, T = data["grid"].shape
+    return pd.DataFrame({
+        "scale": np.repeat(data["grid_scales"], T), "t": np.tile(data["grid_t"], S),
+        "log10_grad_norm": data["grid"].ravel(),
+    })
+
+
+FIGURES = (
+    FigureSpec(
+        id="scale-sweep",
+        title=Text("W_hh 스케일에 따른 기울기 (스케일 × 시간)", "The gradient across scales of W_hh (scale × time)"),
+        summary=Text(
+            "마지막 시각의 손실에서 거슬러 온 log₁₀ ‖∂L/∂h_t‖를 W_hh의 스케일과 시각 t마다 칠합니다. "
+            "선은 선형 부분의 스펙트럼 반지름이 1이 되는 임계 스케일.",
+            "log₁₀ ‖∂L/∂h_t‖ from a loss at the last step, coloured over the scale of W_hh and the step t. "
+            "The line is the critical scale, where the linear part's spectral radius is 1.",
+        ),
+        params=(CELL, GRU_VARIANT, NONLINEARITY, INIT, INPUT, GRADIENT_T, GRADIENT_H, SCALE_MAX, SCALE_COUNT, SEED,
+                WEIGHTS),
+        compute=compute_sweep, build=figures.sweep_figure, table=sweep_table,
+    ),
+)
