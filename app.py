@@ -8,10 +8,22 @@ import streamlit as st
 from rnnviz import ui
 from rnnviz.i18n import t
 
-# (file, url path, i18n key of the menu label, icon, menu section)
+# (file, url path, i18n key of the menu label, icon, menu section). The url path is the file's stem:
+# on a session's first run Streamlit resolves the URL against pages/ before st.navigation is known,
+# and any other path shows a spurious "Page not found" dialog.
 PAGES = (
     ("pages/home.py", "home", "home.nav", ":material/home:", "start"),
-    ("pages/vanishing_exploding.py", "vanishing-exploding", "book.nav", ":material/trending_up:", "problem"),
+    ("pages/vanishing_exploding.py", "vanishing_exploding", "book.nav", ":material/trending_up:", "problem"),
+    ("pages/derivatives.py", "derivatives", "derivatives.nav", ":material/show_chart:", "causes"),
+    ("pages/scale_sweep.py", "scale_sweep", "sweep.nav", ":material/grid_on:", "causes"),
+    ("pages/unrolled_graph.py", "unrolled_graph", "graph.nav", ":material/account_tree:", "causes"),
+    ("pages/inside_cells.py", "inside_cells", "cells.nav", ":material/memory:", "causes"),
+    ("pages/dynamics.py", "dynamics", "dynamics.nav", ":material/cyclone:", "causes"),
+    ("pages/cell_comparison.py", "cell_comparison", "comparison.nav", ":material/compare_arrows:", "remedies"),
+    ("pages/remedies.py", "remedies", "remedies.nav", ":material/healing:", "remedies"),
+    ("pages/worked_examples.py", "worked_examples", "worked.nav", ":material/calculate:", "seeds"),
+    ("pages/book_code.py", "book_code", "bookcode.nav", ":material/code:", "seeds"),
+    ("pages/your_weights.py", "your_weights", "weights.nav", ":material/upload_file:", "tools"),
 )
 
 st.set_page_config(page_title="rnnviz", page_icon=":material/timeline:", layout="wide")

@@ -23,6 +23,7 @@ STRINGS = {
     "nav.section.causes": Text("원인", "The causes"),
     "nav.section.remedies": Text("해결책", "The remedies"),
     "nav.section.seeds": Text("교재 예제", "From the texts"),
+    "nav.section.tools": Text("나의 데이터", "Your data"),
     "page.try_this": Text("이렇게 해 보세요", "Try this"),
     "page.equations": Text("수식", "Equations"),
     "export.table": Text("차트의 숫자 (표)", "The numbers behind the chart (table)"),

@@ -3,7 +3,7 @@
 from rnnviz.i18n import Text
 
 STRINGS = {
-    "comparison.nav": Text("RNN vs LSTM vs GRU", "RNN vs LSTM vs GRU"),
+    "comparison.nav": Text("RNN, LSTM, GRU 비교", "RNN vs LSTM vs GRU"),
     "comparison.title": Text("RNN, LSTM, GRU: 기울기는 얼마나 멀리 가는가", "RNN vs LSTM vs GRU: how far the gradient travels"),
     "comparison.intro": Text(
         "세 셀에 **같은 입력**을 넣고 W_hh에 **같은 스케일**을 곱한 뒤, 마지막 시각의 손실에서 거슬러 온 "
