@@ -81,8 +81,26 @@ def text(key: str, **values: Any) -> str:
     return t(key, lang(), **values)
 
 
+def require_app_frame() -> None:
+    """Rerun through app.py when a page was started without it.
+
+    Until some run of a server process has called ``st.navigation``, Streamlit treats the ``pages/``
+    folder as a legacy multipage app and runs a requested page file directly, skipping app.py (no
+    language, theme or menu). The first visitor after a server start would see that. Here the page
+    notices that the app frame did not run, switches Streamlit to the entry script's navigation,
+    and reruns, so the same URL (path and query string) goes through app.py.
+    """
+    if st.session_state.get(_APP_LOADED_KEY):
+        return
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()
+
+
 def lesson_header(page: str) -> None:
     """Title and the two or three sentences that say what the page shows (``{page}.title/intro``)."""
+    require_app_frame()
     st.title(text(f"{page}.title"))
     st.markdown(text(f"{page}.intro"))
 
