@@ -3,10 +3,16 @@
 Run with ``streamlit run app.py``.
 """
 
-import streamlit as st
+import os
 
-from rnnviz import ui
-from rnnviz.i18n import t
+# One BLAS thread per computation: the engine's matrices are small, and on a shared server threads
+# that compete for the same cores make every chart slower (numpy reads this when it is first imported).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import streamlit as st  # noqa: E402
+
+from rnnviz import ui  # noqa: E402
+from rnnviz.i18n import t  # noqa: E402
 
 # (file, url path, i18n key of the menu label, icon, menu section). The url path is the file's stem:
 # on a session's first run Streamlit resolves the URL against pages/ before st.navigation is known,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from rnnviz import setups
+from rnnviz.core import gate_count
 from rnnviz.catalogue.figure import FigureSpec
 from rnnviz.catalogue.params import Param
 from rnnviz.catalogue.shared import CELL, GRU_VARIANT, NONLINEARITY, SEED, WEIGHTS
@@ -79,6 +82,10 @@ def block_mean(values: np.ndarray, axis: int, limit: int) -> tuple[np.ndarray, i
         [-1 if a == axis else 1 for a in range(values.ndim)]), factor
 
 
+WORK_BUDGET = 2**31  # multiply-adds of one forward (and again of the backward) sweep
+MIN_SCALES = 5
+
+
 def compute_sweep(*, cell: str, gru_variant: str, nonlinearity: str, init: str, input: str, T: int, H: int,
                   seed: int, smax: float, n_scales: int, weights: str) -> dict[str, Any]:
     """log10 ‖∂L/∂h_t‖ for every scale and step, aggregated to screen resolution.
@@ -92,6 +99,8 @@ def compute_sweep(*, cell: str, gru_variant: str, nonlinearity: str, init: str, 
                                 weights_token=weights)
     n_in = params["weight_ih"].shape[1]
     x = setups.make_input(input, T=T, input_size=n_in, seed=seed)  # (T, 1, I)
+    requested = n_scales
+    n_scales = affordable_scales(cell, T, params["weight_hh"].shape[1], requested)
     scales = scale_grid(smax, n_scales)  # (S,)
     with np.errstate(over="ignore", invalid="ignore"):  # a linear RNN's forward may overflow; its backward does not
         log10 = gradient_norms_over_scales(cell, params, x, scales, nonlinearity=nonlinearity,
@@ -103,7 +112,7 @@ def compute_sweep(*, cell: str, gru_variant: str, nonlinearity: str, init: str, 
     grid, factor_s = block_mean(grid, 0, MAX_ROWS)
     steps = np.arange(T, dtype=np.float64)
     picks = np.unique(np.linspace(0, n_scales - 1, CURVES).round().astype(int))
-    critical = critical_scale(cell, params, nonlinearity=nonlinearity, gru_variant=gru_variant)
+    critical = _critical_scale(cell, gru_variant, nonlinearity, init, H, seed, weights)
     return {
         "cell": cell, "T": T, "H": params["weight_hh"].shape[1],
         "grid": grid, "grid_t": block_mean(steps, 0, MAX_COLUMNS)[0], "grid_scales": block_mean(scales, 0, MAX_ROWS)[0],
@@ -111,7 +120,28 @@ def compute_sweep(*, cell: str, gru_variant: str, nonlinearity: str, init: str, 
         "curves": log10[picks], "curve_scales": scales[picks], "t": steps.astype(int),
         "critical": critical, "start": float(0.5 * np.log10(params["weight_hh"].shape[1])),  # ‖ones(1, H)‖
         "floored": bool(np.any(zero)),
+        "n_scales": n_scales, "requested_scales": requested,
     }
+
+
+@functools.lru_cache(maxsize=32)
+def _critical_scale(cell: str, gru_variant: str, nonlinearity: str, init: str, H: int, seed: int,
+                    weights: str) -> float | None:
+    """``critical_scale`` of the network these settings build; it depends on neither T nor the scale
+    grid, and an LSTM with H = 256 takes seconds (eigenvalues of 512 × 512 Jacobians), so it is kept."""
+    params = setups.make_params(cell, input_size=INPUT_SIZE, hidden_size=H, init=init, seed=seed, scale=1.0,
+                                weights_token=weights)
+    return critical_scale(cell, params, nonlinearity=nonlinearity, gru_variant=gru_variant)
+
+
+def affordable_scales(cell: str, T: int, H: int, requested: int) -> int:
+    """How many of the ``requested`` scales fit :data:`WORK_BUDGET`, at least :data:`MIN_SCALES`.
+
+    The sweep costs about ``S · T · H · G·H`` multiply-adds each way; at T = 1000 and H = 256 that
+    allows 32 scales for the RNN, 10 for the GRU and 8 for the LSTM (one to three seconds here).
+    """
+    per_scale = T * H * H * gate_count(cell)
+    return int(min(requested, max(MIN_SCALES, WORK_BUDGET // per_scale)))
 
 
 def sweep_table(data: dict[str, Any]) -> pd.DataFrame:

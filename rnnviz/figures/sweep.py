@@ -75,6 +75,8 @@ def sweep_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
         notes.append(t("sweep.note.no_critical", lang))
     elif not low <= critical <= high:
         notes.append(t("sweep.note.critical_outside", lang, s=critical))
+    if data["n_scales"] < data["requested_scales"]:
+        notes.append(t("sweep.note.fewer_scales", lang, n=data["n_scales"], requested=data["requested_scales"]))
     if notes:
         add_note(fig, "  ·  ".join(notes))
         fig.layout.annotations[-1].y = -0.08

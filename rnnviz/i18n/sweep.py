@@ -3,6 +3,10 @@
 from rnnviz.i18n import Text
 
 STRINGS = {
+    "sweep.note.fewer_scales": Text(
+        "계산량을 줄이려고 스케일 {requested}개 대신 {n}개를 계산했습니다 (T·H²가 클 때).",
+        "{n} of the {requested} scales computed, to keep the page responsive at this T and H.",
+    ),
     "sweep.nav": Text("스케일 스윕", "Scaling sweep"),
     "sweep.title": Text("W_hh의 스케일을 훑어보기", "Sweeping the scale of W_hh"),
     "sweep.intro": Text(

@@ -117,3 +117,19 @@ def test_uploaded_rnn_weights_set_the_critical_scale():
     token = weights.register("rnn", uploaded)
     data, _ = build(weights=token, T=10, n_scales=6)
     assert data["critical"] == pytest.approx(1.0 / np.max(np.abs(np.linalg.eigvals(uploaded["weight_hh"]))))
+
+
+def test_scale_count_is_cut_to_the_work_budget_and_the_chart_says_so():
+    from rnnviz.catalogue.sweep import MIN_SCALES, WORK_BUDGET, affordable_scales
+    assert affordable_scales("rnn", 100, 16, 40) == 40  # defaults: nothing cut
+    assert affordable_scales("rnn", 1000, 256, 200) == WORK_BUDGET // (1000 * 256 * 256)
+    assert affordable_scales("lstm", 1000, 256, 200) == WORK_BUDGET // (1000 * 256 * 256 * 4)
+    assert affordable_scales("lstm", 1000, 256, 200) < affordable_scales("gru", 1000, 256, 200)
+    assert affordable_scales("lstm", 10**6, 256, 200) == MIN_SCALES
+    spec = catalogue.get("scale-sweep")
+    values = {**spec.defaults(), "cell": "gru", "T": 1000, "H": 128, "n_scales": 200}
+    data = spec.compute(**values)
+    expected = affordable_scales("gru", 1000, 128, 200)
+    assert data["n_scales"] == expected < 200 and data["requested_scales"] == 200
+    fig = spec.build(data, lang="en", theme="light")
+    assert any(f"{expected} of the 200 scales" in a.text for a in fig.layout.annotations)
