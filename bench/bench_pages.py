@@ -1,0 +1,101 @@
+"""Benchmark: slider-to-chart time of every page of app.py, against a bare one-slider page.
+
+Run: ``python bench/bench_pages.py [--repeats 7]``. Starts ``streamlit run app.py`` and
+``streamlit run bench/bare_page.py`` on free loopback ports, opens each page at its defaults in
+Debian's Chromium, and times, ``repeats`` times, from pressing ArrowRight on the page's first slider
+(its first radio when it has none) until the chart data changed and Streamlit is idle again. Prints,
+per page: median ms, the ratio to the bare page measured in the same run (goal: <= 1.5), and the
+largest chart JSON (``data`` + ``layout`` of one Plotly div) at defaults. Numbers only: nothing is
+asserted (machines are shared and noisy).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.browser import streamlit_dom as dom  # noqa: E402
+from tests.browser.app_pages import registered_pages  # noqa: E402
+from tests.browser.chromium import VIEWPORT, launch  # noqa: E402
+from tests.browser.server import running_app  # noqa: E402
+
+LARGEST_CHART_JS = """() => Math.max(0, ...Array.from(document.querySelectorAll('.js-plotly-plot'))
+    .map(div => JSON.stringify(div.data).length + JSON.stringify(div.layout).length))"""
+
+
+def first_control(page) -> dom.Control | None:
+    controls = [c for kind in ("slider", "radio") for c in dom.page_controls(page) if c.kind == kind]
+    return controls[0] if controls else None
+
+
+def time_control(page, control: dom.Control, repeats: int) -> list[float]:
+    """Milliseconds from the key press (or click) until the chart changed and the page is idle."""
+    with_layout = control.kind != "slider"
+    times = []
+    for _ in range(repeats):
+        before = dom.charts_json(page, with_layout)
+        start = time.monotonic()
+        dom.change_control(page, control)
+        idle_at = dom.wait_for_change(page, before, with_layout)  # excludes the settle check
+        times.append((idle_at - start) * 1000)
+    return times
+
+
+def measure(browser, url: str, repeats: int, control_of) -> tuple[float | None, int, str]:
+    context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+    try:
+        page = context.new_page()
+        dom.open_app_page(page, url)
+        largest = page.evaluate(LARGEST_CHART_JS)
+        control = control_of(page)
+        if control is None:
+            return None, largest, "no slider or radio"
+        time_control(page, control, 1)  # warm-up: the first change also loads code paths and caches
+        times = time_control(page, control, repeats)
+        return statistics.median(times), largest, f"{control.kind} {control.cls.removeprefix('st-key-')}"
+    finally:
+        context.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=7)
+    args = parser.parse_args()
+    rows = []
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        with running_app("bench/bare_page.py") as bare_url:
+            bare_slider = dom.Control(cls="st-key-scale", kind="slider")  # bare_page.py's only widget
+            bare_ms, bare_json, _ = measure(browser, f"{bare_url}/", args.repeats, lambda page: bare_slider)
+        with running_app("app.py") as app_url:
+            warm_up = browser.new_page(viewport=VIEWPORT)
+            dom.open_app_page(warm_up, f"{app_url}/")  # app.py must run once before page URLs resolve
+            warm_up.close()
+            for entry in registered_pages():
+                url = f"{app_url}/{entry.route}?lang=en"
+                try:
+                    ms, largest, control = measure(browser, url, args.repeats, first_control)
+                except Exception as err:  # report and go on: a benchmark prints, it does not stop
+                    ms, largest, control = None, 0, f"failed: {type(err).__name__}: {str(err)[:80]}"
+                rows.append((entry.url_path, ms, largest, control))
+        browser.close()
+
+    print(f"bare page (1 slider, 20-point line): median {bare_ms:.0f} ms over {args.repeats}, "
+          f"chart JSON {bare_json / 1024:.1f} KB")
+    print(f"{'page':<22}{'median ms':>10}{'ratio':>8}{'largest chart JSON':>20}  control")
+    for name, ms, largest, control in rows:
+        timing = f"{ms:>10.0f}{ms / bare_ms:>8.2f}" if ms is not None else f"{'-':>10}{'-':>8}"
+        print(f"{name:<22}{timing}{largest / 1024:>17.1f} KB  {control}")
+    print(json.dumps({"bare_ms": bare_ms, "pages": {name: ms for name, ms, _, _ in rows}}))
+
+
+if __name__ == "__main__":
+    main()
