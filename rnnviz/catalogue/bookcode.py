@@ -7,7 +7,7 @@ Shapes: ``T`` time, ``B`` batch, ``I`` input, ``H`` hidden, ``V`` vocabulary; th
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -20,6 +20,7 @@ from rnnviz.experiments.book_layers import rnn_step_backward, rnn_step_forward, 
 from rnnviz.experiments.rnnlm import init_rnnlm_params, preprocess, rnnlm_forward, train_rnnlm
 from rnnviz.figures import bookcode as figures
 from rnnviz.i18n import Text
+from rnnviz.experiments.finite_diff import numerical_gradient
 
 GRAD_NAMES = ("dx", "dh_prev", "dWx", "dWh", "db")
 FD_EPS = 1e-6  # centred differences: error about eps² + 1e-16/eps ≈ 1e-10
@@ -67,20 +68,6 @@ def _layer_inputs(B: int, I: int, H: int, seed: int) -> dict[str, np.ndarray]:
     }
 
 
-def _central_differences(loss: Callable[[], float], arr: np.ndarray) -> np.ndarray:
-    """``∂loss/∂arr`` by centred differences, perturbing ``arr`` in place (restored afterwards)."""
-    grad = np.zeros_like(arr)
-    for i in np.ndindex(arr.shape):
-        old = arr[i]
-        arr[i] = old + FD_EPS
-        up = loss()
-        arr[i] = old - FD_EPS
-        down = loss()
-        arr[i] = old
-        grad[i] = (up - down) / (2 * FD_EPS)
-    return grad
-
-
 def _relative_error(grad: np.ndarray, reference: np.ndarray) -> float:
     """``‖g − r‖ / max(‖g‖, ‖r‖)`` (Frobenius), or NaN when the shapes differ."""
     if grad.shape != reference.shape:
@@ -108,7 +95,7 @@ def compute_backward(*, B: int, I: int, H: int, seed: int) -> dict[str, Any]:
         return float(np.sum(dh_next * rnn_step_forward(x, h_prev, Wx, Wh, b)[0]))
 
     inputs = {"dx": x, "dh_prev": h_prev, "dWx": Wx, "dWh": Wh, "db": b}
-    numerical = {name: _central_differences(loss, inputs[name]) for name in GRAD_NAMES}
+    numerical = {name: numerical_gradient(loss, inputs[name], eps=FD_EPS) for name in GRAD_NAMES}
 
     engine_params = {"weight_ih": Wx.T.copy(), "weight_hh": Wh.T.copy(), "bias_ih": b.copy(), "bias_hh": np.zeros(H)}
     trace = core.forward("rnn", engine_params, x[None], h0=h_prev)  # T = 1: x (1, B, I)

@@ -4,7 +4,7 @@ import pytest
 from rnnviz.experiments.book_layers import (
     compare_seed_backward, rnn_step_backward, rnn_step_forward, seed_buggy_rnn_step_backward)
 
-from .finite_diff import numerical_gradient
+from rnnviz.experiments.finite_diff import numerical_gradient
 
 
 def setup(B=2, I=3, H=4, seed=0):

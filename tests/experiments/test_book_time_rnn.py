@@ -4,7 +4,7 @@ import pytest
 from rnnviz.experiments.book_time_rnn import (
     TimeRNN, time_rnn_backward, time_rnn_forward, truncated_bptt)
 
-from .finite_diff import numerical_gradient
+from rnnviz.experiments.finite_diff import numerical_gradient
 
 T, B, I, H = 6, 2, 3, 4
 

@@ -4,7 +4,7 @@ import pytest
 from rnnviz.experiments.rnnlm import (
     init_rnnlm_params, preprocess, rnnlm_backward, rnnlm_forward, train_rnnlm)
 
-from .finite_diff import numerical_gradient
+from rnnviz.experiments.finite_diff import numerical_gradient
 
 
 def test_book_vocabulary():

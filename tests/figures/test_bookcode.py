@@ -7,7 +7,8 @@ from rnnviz import catalogue
 from rnnviz.experiments.book_layers import rnn_step_forward
 from rnnviz.experiments.rnnlm import init_rnnlm_params, preprocess, rnnlm_forward, train_rnnlm
 from rnnviz.figures.style import CELL_COLORS, THEMES
-from tests.experiments.finite_diff import numerical_gradient
+from rnnviz.experiments.finite_diff import numerical_gradient
+from tests.figures.helpers import assert_finite, build
 
 LANGS = ("ko", "en")
 FIGURE_IDS = ("book-backward", "rnnlm")
@@ -15,27 +16,6 @@ LARGEST = {
     "book-backward": {"B": 10, "I": 10, "H": 10, "seed": 9999},
     "rnnlm": {"lm_H": 32, "steps": 1000, "seed": 9999},
 }
-
-
-def build(figure_id, lang="en", theme="light", **changes):
-    spec = catalogue.get(figure_id)
-    values, notices = spec.validate({**spec.defaults(), **changes})
-    assert not notices, notices
-    data = spec.compute(**values)
-    return data, spec.build(data, lang=lang, theme=theme)
-
-
-def assert_finite(fig):
-    """No inf/nan anywhere in the traces (None marks a deliberate gap)."""
-    for trace in fig.data:
-        for axis in ("x", "y", "z"):
-            values = getattr(trace, axis, None)
-            if values is None:
-                continue
-            flat = np.asarray(values, dtype=object).ravel()
-            numbers = [v for v in flat if v is not None and not isinstance(v, str)]
-            if numbers:
-                assert np.all(np.isfinite(np.asarray(numbers, dtype=float))), (trace.name, axis)
 
 
 @pytest.mark.parametrize("lang", LANGS)

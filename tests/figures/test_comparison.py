@@ -5,25 +5,16 @@ import pytest
 
 from rnnviz import catalogue, core, setups
 from rnnviz.figures.style import CELL_COLORS, THEMES
-
-LANGS = ("ko", "en")
-FIGURE_IDS = ("cell-comparison", "cell-small-multiples")
+from tests.figures import helpers
+from tests.figures.helpers import assert_finite
 
 
 def build(figure_id="cell-comparison", lang="en", theme="light", **changes):
-    spec = catalogue.get(figure_id)
-    values, notices = spec.validate({**spec.defaults(), **changes})
-    assert not notices
-    data = spec.compute(**values)
-    return data, spec.build(data, lang=lang, theme=theme)
+    return helpers.build(figure_id, lang, theme, **changes)
 
 
-def assert_finite(fig):
-    for trace in fig.data:
-        for axis in ("x", "y"):
-            values = getattr(trace, axis, None)
-            if values is not None:
-                assert np.all(np.isfinite(np.asarray(values, dtype=float))), (trace.name, axis)
+LANGS = ("ko", "en")
+FIGURE_IDS = ("cell-comparison", "cell-small-multiples")
 
 
 def independent(cell, *, scale, forget_bias, gru_variant, T, H, seed, init="orthogonal", kind="random"):

@@ -5,24 +5,9 @@ import pytest
 
 from rnnviz import catalogue, core, setups
 from rnnviz.figures.style import CELL_COLORS, THEMES
+from tests.figures.helpers import assert_finite, build
 
 LANGS = ("ko", "en")
-
-
-def build(figure_id, lang="en", theme="light", **changes):
-    spec = catalogue.get(figure_id)
-    values, notices = spec.validate({**spec.defaults(), **changes})
-    assert not notices
-    data = spec.compute(**values)
-    return data, spec.build(data, lang=lang, theme=theme)
-
-
-def assert_finite(fig):
-    for trace in fig.data:
-        for axis in ("x", "y", "z"):
-            values = getattr(trace, axis, None)
-            if values is not None:
-                assert np.all(np.isfinite(np.asarray(values, dtype=float))), (trace.name, axis)
 
 
 def trace_named(fig, fragment):

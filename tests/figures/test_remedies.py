@@ -5,6 +5,7 @@ import pytest
 
 from rnnviz import catalogue, core
 from rnnviz.figures.style import CELL_COLORS, THEMES
+from tests.figures.helpers import assert_finite, build
 
 LANGS = ("ko", "en")
 FIGURE_IDS = ("clipping", "truncated-bptt", "skip-connection", "irnn")
@@ -14,26 +15,6 @@ LARGEST = {
     "skip-connection": {"depth": 200, "w": 3.0, "x0": -3.0},
     "irnn": {"T": 100, "H": 32, "scale": 3.0},
 }
-
-
-def build(figure_id, lang="en", theme="light", **changes):
-    spec = catalogue.get(figure_id)
-    values, notices = spec.validate({**spec.defaults(), **changes})
-    assert not notices, notices
-    data = spec.compute(**values)
-    return data, spec.build(data, lang=lang, theme=theme)
-
-
-def assert_finite(fig):
-    """No inf/nan anywhere in the traces (None marks a deliberate gap)."""
-    for trace in fig.data:
-        for axis in ("x", "y", "z"):
-            values = getattr(trace, axis, None)
-            if values is None or isinstance(values[0] if len(values) else 0, str):
-                continue
-            flat = np.asarray(values, dtype=object).ravel()
-            numbers = np.array([v for v in flat if v is not None and not isinstance(v, str)], dtype=float)
-            assert np.all(np.isfinite(numbers)), (trace.name, axis)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -5,24 +5,15 @@ import pytest
 
 from rnnviz import catalogue, core, setups
 from rnnviz.figures.style import THEMES
-
-LANGS = ("ko", "en")
+from tests.figures import helpers
+from tests.figures.helpers import assert_finite
 
 
 def build(lang="en", theme="light", **changes):
-    spec = catalogue.get("scale-sweep")
-    values, notices = spec.validate({**spec.defaults(), **changes})
-    assert not notices
-    data = spec.compute(**values)
-    return data, spec.build(data, lang=lang, theme=theme)
+    return helpers.build("scale-sweep", lang, theme, **changes)
 
 
-def assert_finite(fig):
-    for trace in fig.data:
-        for axis in ("x", "y", "z"):
-            values = getattr(trace, axis, None)
-            if values is not None:
-                assert np.all(np.isfinite(np.asarray(values, dtype=float))), (trace.name, axis)
+LANGS = ("ko", "en")
 
 
 def backward_log10_norms(cell, scale, T, H, seed, init, kind, **kw):
