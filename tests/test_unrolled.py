@@ -5,7 +5,7 @@ import pytest
 
 from rnnviz import core, setups
 from rnnviz.unrolled import drawn_steps, local_gradients, loss_gradient, unrolled_graph
-from tests.experiments.finite_diff import numerical_gradient
+from rnnviz.experiments.finite_diff import numerical_gradient
 
 CASES = [("rnn", "classic"), ("lstm", "classic"), ("gru", "classic"), ("gru", "pytorch")]
 
