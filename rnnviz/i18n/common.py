@@ -27,6 +27,7 @@ STRINGS = {
     "page.try_this": Text("이렇게 해 보세요", "Try this"),
     "page.equations": Text("수식", "Equations"),
     "export.table": Text("차트의 숫자 (표)", "The numbers behind the chart (table)"),
+    "export.show_table": Text("표 보기", "Show the table"),
     "export.csv": Text("CSV 내려받기", "Download CSV"),
     "export.json": Text("JSON 내려받기", "Download JSON"),
     "export.html": Text("HTML 내려받기 (오프라인)", "Download HTML (works offline)"),

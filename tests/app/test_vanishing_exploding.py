@@ -80,3 +80,14 @@ def test_hostile_language_falls_back_with_a_notice():
     assert "lang" in warnings_text(at)
     at.switch_page(PAGE_FILE).run()
     assert at.title[0].value == "Vanishing and exploding gradients"
+
+
+def test_table_is_drawn_only_on_request_and_holds_the_seed_numbers():
+    at = open_page(PAGE_FILE)
+    assert not at.dataframe
+    toggle = next(t for t in at.toggle if t.key == "table.book-norms")
+    toggle.set_value(True).run()
+    assert_healthy(at)
+    table = at.dataframe[0].value
+    assert list(table["t"]) == list(range(1, 21))
+    assert round(float(table["norm"].iloc[-1]), 6) == 4322.011666  # the seed code's 20th norm
