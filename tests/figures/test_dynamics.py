@@ -3,23 +3,11 @@
 import numpy as np
 import pytest
 
-from rnnviz.figures.style import THEMES
 from tests.figures.test_remedies import assert_finite, build
 
-LANGS = ("ko", "en")
 FIGURE_IDS = ("logistic-compositions", "cobweb", "basins")
 LARGEST = {"logistic-compositions": {"n_max": 8}, "cobweb": {"steps": 200, "x0": 1.5, "c": -0.5},
            "basins": {"c": 0.25}}
-
-
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("figure_id", FIGURE_IDS)
-def test_every_figure_builds_in_every_language_and_theme(figure_id, lang, theme):
-    _, fig = build(figure_id, lang, theme)
-    assert fig.layout.title.text.strip()
-    assert_finite(fig)
-    assert any("\uac00" <= ch <= "\ud7a3" for ch in fig.to_json()) == (lang == "ko")
 
 
 @pytest.mark.parametrize("figure_id", FIGURE_IDS)

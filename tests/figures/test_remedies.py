@@ -4,10 +4,9 @@ import numpy as np
 import pytest
 
 from rnnviz import catalogue, core
-from rnnviz.figures.style import CELL_COLORS, THEMES
+from rnnviz.figures.style import CELL_COLORS
 from tests.figures.helpers import assert_finite, build
 
-LANGS = ("ko", "en")
 FIGURE_IDS = ("clipping", "truncated-bptt", "skip-connection", "irnn")
 LARGEST = {
     "clipping": {"max_norm": 50.0, "clip_value": 0.5, "eta": 20.0, "seed": 9999},
@@ -15,17 +14,6 @@ LARGEST = {
     "skip-connection": {"depth": 200, "w": 3.0, "x0": -3.0},
     "irnn": {"T": 100, "H": 32, "scale": 3.0},
 }
-
-
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("figure_id", FIGURE_IDS)
-def test_every_figure_builds_in_every_language_and_theme(figure_id, lang, theme):
-    _, fig = build(figure_id, lang, theme)
-    assert fig.layout.title.text.strip()
-    assert_finite(fig)
-    has_hangul = any("\uac00" <= ch <= "\ud7a3" for ch in fig.to_json())
-    assert has_hangul == (lang == "ko")
 
 
 @pytest.mark.parametrize("figure_id", FIGURE_IDS)
