@@ -16,6 +16,7 @@ from rnnviz.core.activations import activate, activation_grad, sigmoid
 from rnnviz.core.jacobian import cell_jacobian
 from rnnviz.core.lognorm import unit_and_log10
 from rnnviz.core.params import gate_count
+from rnnviz.core.unroll import validate_run
 from rnnviz.core.validate import (
     as_float_array,
     check_cell,
@@ -23,8 +24,6 @@ from rnnviz.core.validate import (
     check_gru_variant,
     check_nonlinearity,
     check_params,
-    check_state,
-    check_x,
 )
 
 LOSSES = ("last", "every")
@@ -44,19 +43,11 @@ def gradient_norms_over_scales(cell, params, x, scales, *, h0=None, c0=None, non
     ReLU's do not. With tanh, above a scale of about 2 the forward is chaotic, so any two
     implementations (this one and a loop over ``core.forward``) agree only for the first ~100 steps.
     """
-    cell = check_cell(cell)
-    nonlinearity = check_nonlinearity(nonlinearity)
-    gru_variant = check_gru_variant(gru_variant)
     if not isinstance(loss, str) or loss not in LOSSES:
         raise ValueError(f"loss must be one of {LOSSES}; got {loss!r}")
-    p, n_in, H = check_params(params, gate_count(cell), cell)
-    x = check_x(x, n_in, p["weight_ih"].shape)
-    T, B, _ = x.shape
-    h0 = check_state("h0", h0, B, H)
-    if cell == "lstm":
-        c0 = check_state("c0", c0, B, H)
-    elif c0 is not None:
-        raise ValueError(f"c0 is only for cell 'lstm'; got an array for cell {cell!r}")
+    cell, p, x, h0, c0, nonlinearity, gru_variant = validate_run(cell, params, x, h0, c0, nonlinearity, gru_variant)
+    T, B, n_in = x.shape
+    H = p["weight_hh"].shape[1]
     scales = as_float_array("scales", scales)
     if scales.ndim != 1 or scales.size < 1:
         raise ValueError(f"scales must have shape (S,) with S >= 1; got {scales.shape}")

@@ -70,6 +70,26 @@ class Grads:
     params: dict  # same keys and shapes as Trace.params
 
 
+def validate_run(cell, params, x, h0, c0, nonlinearity, gru_variant):
+    """The arguments of a run, checked and converted once (float64 copies, zero states for ``None``).
+
+    Shared by ``forward`` and the scale sweep: cell, params (PyTorch layout), x ``(T, B, I)``, h0 and
+    c0 ``(B, H)`` (c0 only for the LSTM), nonlinearity and GRU variant; raises ``ValueError``.
+    """
+    cell = check_cell(cell)
+    nonlinearity = check_nonlinearity(nonlinearity)
+    gru_variant = check_gru_variant(gru_variant)
+    params, n_in, n_h = check_params(params, gate_count(cell), cell)
+    x = check_x(x, n_in, params["weight_ih"].shape)
+    n_b = x.shape[1]
+    h0 = check_state("h0", h0, n_b, n_h)
+    if cell == "lstm":
+        c0 = check_state("c0", c0, n_b, n_h)
+    elif c0 is not None:
+        raise ValueError(f"c0 must be None for cell {cell!r} (only the LSTM has a cell state)")
+    return cell, params, x, h0, c0, nonlinearity, gru_variant
+
+
 def forward(cell, params, x, h0=None, c0=None, nonlinearity="tanh", gru_variant="classic"):
     """Run ``cell`` over ``x`` and record everything.
 
@@ -77,17 +97,10 @@ def forward(cell, params, x, h0=None, c0=None, nonlinearity="tanh", gru_variant=
     x ``(T, B, I)``; h0, c0 ``(B, H)`` or None for zeros (c0 only for the LSTM); nonlinearity is the
     vanilla RNN's φ; gru_variant ``"classic"`` (seed 001) or ``"pytorch"``. Returns a ``Trace``.
     """
-    cell = check_cell(cell)
-    nonlinearity = check_nonlinearity(nonlinearity)
-    gru_variant = check_gru_variant(gru_variant)
-    params, n_in, n_h = check_params(params, gate_count(cell), cell)
-    x = check_x(x, n_in, params["weight_ih"].shape)
+    cell, params, x, h0, c0, nonlinearity, gru_variant = validate_run(
+        cell, params, x, h0, c0, nonlinearity, gru_variant)
     n_t, n_b, _ = x.shape
-    h0 = check_state("h0", h0, n_b, n_h)
-    if cell == "lstm":
-        c0 = check_state("c0", c0, n_b, n_h)
-    elif c0 is not None:
-        raise ValueError(f"c0 must be None for cell {cell!r} (only the LSTM has a cell state)")
+    n_h = params["weight_hh"].shape[1]
 
     kernel = make_kernel(cell, params, nonlinearity, gru_variant)
     ax = kernel.project_inputs(x)  # (T, B, G*H)
