@@ -261,9 +261,18 @@ def notice_text(notice: Notice) -> str:
 
 
 # ------------------------------------------------------------------------------------------- figures
-@st.cache_data(max_entries=64, show_spinner=False)
+# Figures that share a compute function (e.g. a chart and its small multiples) share its cached data.
+_COMPUTES = {f"{s.compute.__module__}.{s.compute.__qualname__}": s.compute for s in catalogue.CATALOGUE.values()}
+
+
 def _compute(figure_id: str, items: tuple[tuple[str, Any], ...]) -> Any:
-    return catalogue.get(figure_id).compute(**dict(items))
+    compute = catalogue.get(figure_id).compute
+    return _compute_once(f"{compute.__module__}.{compute.__qualname__}", items)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _compute_once(compute_name: str, items: tuple[tuple[str, Any], ...]) -> Any:
+    return _COMPUTES[compute_name](**dict(items))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
