@@ -5,25 +5,13 @@ import json
 import subprocess
 import sys
 
-import numpy as np
 
 from rnnviz import catalogue
+from tests.seed_code import seed_code
 
 
 def run_cli(*args):
     return subprocess.run([sys.executable, "-m", "rnnviz", *args], capture_output=True, text=True, timeout=120)
-
-
-def seed_code_norms():
-    N, H, T = 2, 3, 20
-    dh = np.ones((N, H))
-    np.random.seed(3)
-    Wh = np.random.rand(H, H)
-    norms = []
-    for _ in range(T):
-        dh = np.matmul(dh, Wh.T)
-        norms.append(np.sqrt(np.sum(dh**2)) / N)
-    return norms
 
 
 def test_list_prints_every_figure_id_once():
@@ -38,7 +26,7 @@ def test_csv_export_of_book_norms_holds_the_seed_codes_20_norms(tmp_path):
     result = run_cli("export", "book-norms", "--format", "csv", "--out", str(out))
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(out.open()))
-    assert [float(row["norm"]) for row in rows] == seed_code_norms()
+    assert [float(row["norm"]) for row in rows] == seed_code()[0].tolist()
     assert [int(row["t"]) for row in rows] == list(range(1, 21))
 
 

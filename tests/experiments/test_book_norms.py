@@ -2,19 +2,8 @@ import numpy as np
 import pytest
 
 from rnnviz.experiments.book_norms import book_norm_experiment
+from tests.seed_code import seed_code
 
-
-def seed_code(init="rand", scale=1.0, N=2, H=3, T=20):
-    """Seed 000's loop, run as written (with the legacy global seeding it uses)."""
-    dh = np.ones((N, H))
-    np.random.seed(3)
-    Wh = getattr(np.random, init)(H, H) * scale
-    norm_list = []
-    for _ in range(T):
-        dh = np.matmul(dh, Wh.T)
-        norm = np.sqrt(np.sum(dh**2)) / N
-        norm_list.append(norm)
-    return np.array(norm_list), Wh
 
 
 @pytest.mark.parametrize("init,scale", [("rand", 1.0), ("rand", 0.5), ("randn", 1.0), ("randn", 0.5)])
@@ -71,13 +60,6 @@ def test_bad_input(kwargs):
 
 
 def test_default_norms_are_the_seed_codes_numbers_bit_for_bit():
-    N, H, T = 2, 3, 20
-    dh = np.ones((N, H))
-    np.random.seed(3)
-    Wh = np.random.rand(H, H)
-    expected = []
-    for _ in range(T):
-        dh = np.matmul(dh, Wh.T)
-        expected.append(np.sqrt(np.sum(dh**2)) / N)
+    expected = seed_code()[0].tolist()
     result = book_norm_experiment()
     assert result.norms.tolist() == expected

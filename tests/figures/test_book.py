@@ -7,6 +7,7 @@ import pytest
 
 from rnnviz import catalogue
 from rnnviz.figures.style import CELL_COLORS, THEMES
+from tests.seed_code import seed_code
 
 LANGS = ("ko", "en")
 
@@ -42,12 +43,7 @@ def test_every_figure_builds_in_every_language_and_theme(figure_id, lang, theme)
 def test_book_norms_curve_is_the_seed_codes_numbers():
     _, data, fig = build("book-norms")
     norm = fig.data[0]
-    np.random.seed(3)
-    Wh = np.random.rand(3, 3)
-    dh, expected = np.ones((2, 3)), []
-    for _ in range(20):
-        dh = dh @ Wh.T
-        expected.append(np.sqrt(np.sum(dh**2)) / 2)
+    expected, _ = seed_code()
     np.testing.assert_allclose(norm.y, expected, rtol=1e-12)
     assert list(norm.x) == list(range(1, 21))
     assert norm.line.color == CELL_COLORS["rnn"]
