@@ -20,7 +20,7 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 # "initial"/"running"), the running indicator is gone, no element is stale (left over from the
 # previous run) or a skeleton (an element whose code is still loading, as Plotly's is at first) and
 # every Plotly chart element holds a rendered plot.
-_BUSY_JS = """() => {
+BUSY_JS = """() => {
     const app = document.querySelector('[data-testid=stApp]');
     return !app || app.getAttribute('data-test-script-state') !== 'notRunning'
         || app.getAttribute('data-test-connection-state') !== 'CONNECTED'
@@ -61,7 +61,7 @@ def wait_until_idle(page: Any, timeout: float = READY_TIMEOUT, settle: float = 0
     deadline = time.monotonic() + timeout
     quiet_since = None
     while True:
-        if page.evaluate(_BUSY_JS):
+        if page.evaluate(BUSY_JS):
             quiet_since = None
         elif quiet_since is None:
             quiet_since = time.monotonic()
