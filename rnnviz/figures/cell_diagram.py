@@ -90,6 +90,7 @@ def cell_diagram_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Fi
     paper = "#111111" if dark else "#FFFFFF"
     fig = go.Figure()
     shapes: list[dict] = []
+    labels: list[dict] = []  # annotations, attached in one go (Plotly re-validates all on each add)
     for shift in (0.0, PANEL_SHIFT):
         shapes.append({"type": "rect", "x0": shift + 1.0, "y0": 1.6 if cell != "rnn" else 2.2,
                        "x1": shift + 9.0, "y1": 5.4 if cell != "rnn" else 5.6,
@@ -100,7 +101,8 @@ def cell_diagram_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Fi
                            "line": {"color": ink, "width": 2}, "layer": "below"})
         for label, x, y in _OPS[cell]:
             shapes.append(_circle(shift + x, y, 0.32, paper, ink))
-            fig.add_annotation(x=shift + x, y=y, text=label, showarrow=False, font={"color": ink, "size": 12})
+            labels.append({"x": shift + x, "y": y, "text": label, "showarrow": False,
+                           "font": {"color": ink, "size": 12}})
 
     back_norms = {name: float(np.linalg.norm(bwd[name])) for name, *_ in elements if name in bwd}
     positive = [v for v in back_norms.values() if v > 0]
@@ -114,8 +116,8 @@ def cell_diagram_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Fi
         mean = float(np.mean(values))
         color = sample_colorscale(FORWARD_SCALE, [float(np.clip((mean + 1) / 2, 0, 1))])[0]
         shapes.append(_element(shape, x, y, color if shape != "state" else paper, ink))
-        fig.add_annotation(x=x, y=y, text=f"<b>{_html(symbol)}</b><br>{_fmt(mean)}", showarrow=False,
-                           font={"size": 11, "color": _text_on(color) if shape != "state" else ink})
+        labels.append({"x": x, "y": y, "text": f"<b>{_html(symbol)}</b><br>{_fmt(mean)}", "showarrow": False,
+                       "font": {"size": 11, "color": _text_on(color) if shape != "state" else ink}})
         hover_f.append((x, y, mean, f"<b>{_describe(name, _html(symbol), lang)}</b><br>"
                         + t("graph.cell.mean", lang, value=_fmt(mean)) + "<br>"
                         + t("graph.cell.units", lang) + ": " + _units(values)))
@@ -127,8 +129,8 @@ def cell_diagram_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Fi
         bcolor = sample_colorscale(BACKWARD_SCALE, [float(np.clip((log - bmin) / (bmax - bmin), 0, 1))])[0]
         shapes.append(_element(shape, PANEL_SHIFT + x, y, bcolor, ink))
         short = _html(symbol.split()[-1])
-        fig.add_annotation(x=PANEL_SHIFT + x, y=y, text=f"<b>∂{short}</b><br>{_fmt(norm)}", showarrow=False,
-                           font={"size": 11, "color": _text_on(bcolor)})
+        labels.append({"x": PANEL_SHIFT + x, "y": y, "text": f"<b>∂{short}</b><br>{_fmt(norm)}", "showarrow": False,
+                       "font": {"size": 11, "color": _text_on(bcolor)}})
         hover_b.append((PANEL_SHIFT + x, y, log, f"<b>∂L/∂{short}</b><br>‖·‖ = {_fmt(norm)}<br>"
                         + t("graph.cell.units", lang) + ": " + _units(grad)))
     x_low, x_high = -0.4, PANEL_SHIFT + 10.4
@@ -136,14 +138,14 @@ def cell_diagram_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Fi
     fig.add_trace(_hover_trace(hover_f, FORWARD_SCALE, -1.0, 1.0, "", between))
     fig.add_trace(_hover_trace(hover_b, BACKWARD_SCALE, bmin, bmax, "log₁₀ ‖∂L/∂·‖", 1.0))
     for shift, key in ((0.0, "graph.forward"), (PANEL_SHIFT, "graph.backward")):
-        fig.add_annotation(x=shift + 5.0, y=7.1, text=f"<b>{t(key, lang)}</b>", showarrow=False,
-                           font={"size": 14, "color": ink})
+        labels.append({"x": shift + 5.0, "y": 7.1, "text": f"<b>{t(key, lang)}</b>", "showarrow": False,
+                       "font": {"size": 14, "color": ink}})
     name = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}[cell]
     title = t("graph.cell.title", lang, cell=name, step=data["step"])
     if data.get("token"):
         title += f" (“{data['token']}”)"
     apply_layout(fig, theme=theme, title=title, height=430)
-    fig.update_layout(shapes=shapes, margin={"l": 10, "r": 10, "t": 60, "b": 60}, hovermode="closest")
+    fig.update_layout(shapes=shapes, annotations=labels, margin={"l": 10, "r": 10, "t": 60, "b": 60}, hovermode="closest")
     fig.update_xaxes(visible=False, range=[x_low, x_high])
     fig.update_yaxes(visible=False, range=[-0.5, 7.5])
     add_note(fig, t("graph.cell.note", lang))

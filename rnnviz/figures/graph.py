@@ -153,8 +153,8 @@ def unrolled_graph_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.
     for k in range(graph.n_frames):
         traces = _lit_traces(graph, k, bins, bin_colors, node_log, node_size, cmin, cmax, theme, lang,
                              frame=True)
-        frames.append(go.Frame(data=traces, traces=animated, name=str(k)))
-    fig.frames = frames
+        frames.append({"data": traces, "traces": animated, "name": str(k)})
+    fig.frames = frames  # plain dicts: Plotly validates each frame once, here
 
     apply_layout(fig, theme=theme, title=_title(graph, lang), height=640 if graph.cell != "rnn" else 520)
     x_max = float(graph.node_x.max())
@@ -186,7 +186,7 @@ def _lit_traces(graph, k, bins, bin_colors, node_log, node_size, cmin, cmax, the
     for b in range(N_BINS):
         xs, ys = _segments(graph, edges_on & (bins == b))
         if frame:
-            traces.append(go.Scatter(x=xs, y=ys))
+            traces.append({"type": "scatter", "x": xs, "y": ys})
         else:
             width = (1.5 + 4.5 * b / (N_BINS - 1)) * (1.5 if theme == "projector" else 1.0)
             traces.append(go.Scatter(x=xs, y=ys, mode="lines", line={"color": bin_colors[b], "width": width},
@@ -194,7 +194,7 @@ def _lit_traces(graph, k, bins, bin_colors, node_log, node_size, cmin, cmax, the
     on = graph.node_order <= k
     marker = {"color": np.round(node_log[on], 4), "size": node_size[on]}
     if frame:
-        traces.append(go.Scatter(x=graph.node_x[on], y=graph.node_y[on], marker=marker))
+        traces.append({"type": "scatter", "x": graph.node_x[on], "y": graph.node_y[on], "marker": marker})
         return traces
     marker.update(
         colorscale=COLORSCALE, cmin=cmin, cmax=cmax,
@@ -254,19 +254,20 @@ def _step_annotations(fig: go.Figure, graph: UnrolledGraph, data: dict, lang: st
     h_nodes = {int(s): float(x) for s, x, kind in zip(graph.node_step, graph.node_x, graph.node_kind)
                if kind == "h"}
     small = graph.steps.size > 16
+    labels = []  # attached in one go: Plotly re-validates every annotation on each add_annotation
     for step in graph.steps:
         x = h_nodes[int(step)] - 0.5
         text = f"t={int(step)}"
         if tokens is not None:
             text += f"<br><b>{tokens[int(step) - 1]}</b>"
-        fig.add_annotation(x=x, y=y_low + 0.05, text=text, showarrow=False, yanchor="bottom",
-                           font={"size": 10 if small else 12, "color": GUIDE})
+        labels.append({"x": x, "y": y_low + 0.05, "text": text, "showarrow": False, "yanchor": "bottom",
+                       "font": {"size": 10 if small else 12, "color": GUIDE}})
     answer = data.get("answer")
     loss_nodes = [k for k, kind in enumerate(graph.node_kind) if kind == "loss"]
     if answer and loss_nodes:
         k = loss_nodes[-1]
-        fig.add_annotation(x=float(graph.node_x[k]), y=float(graph.node_y[k]), text=f"“{answer}”",
-                           showarrow=False, xanchor="left", xshift=12, font={"color": CELL_COLORS["rnn"]})
+        labels.append({"x": float(graph.node_x[k]), "y": float(graph.node_y[k]), "text": f"“{answer}”",
+                       "showarrow": False, "xanchor": "left", "xshift": 12, "font": {"color": CELL_COLORS["rnn"]}})
     if graph.ellipsis is not None:
         e = graph.ellipsis
         k = graph.node_key.index("ellipsis")
@@ -275,6 +276,7 @@ def _step_annotations(fig: go.Figure, graph: UnrolledGraph, data: dict, lang: st
                  ratio=ratio_h)
         if e.get("ratio_c") is not None:
             text += "<br>" + t("graph.ellipsis_c", lang, lo=e["first"] - 1, hi=e["last"], ratio=_fmt(e["ratio_c"]))
-        fig.add_annotation(x=float(graph.node_x[k]), y=y_high - 0.05, text=text, showarrow=False,
-                           yanchor="top", font={"size": 11},
-                           bgcolor="rgba(0,0,0,0.6)" if theme == "dark" else "rgba(255,255,255,0.8)")
+        labels.append({"x": float(graph.node_x[k]), "y": y_high - 0.05, "text": text, "showarrow": False,
+                       "yanchor": "top", "font": {"size": 11},
+                       "bgcolor": "rgba(0,0,0,0.6)" if theme == "dark" else "rgba(255,255,255,0.8)"})
+    fig.update_layout(annotations=[*fig.layout.annotations, *labels])
