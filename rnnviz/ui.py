@@ -314,10 +314,12 @@ def figure(figure_id: str, values: dict[str, Any], *, table: bool = True) -> Any
 def exports(spec: FigureSpec, data: Any, values: dict[str, Any], fig: Any) -> None:
     """The figure's CSV, JSON and offline-HTML downloads (built on click) and, on request, its table.
 
-    The table is drawn only when its toggle is on: a data grid under every chart costs about 40 ms
-    per chart on each slider move, even inside a closed expander.
+    The expander's contents are drawn only while it is open, and the table only when its toggle is
+    on: every element under a chart is sent and redrawn again on each slider move.
     """
-    with st.expander(text("export.table")):
+    with st.expander(text("export.table"), key=f"exports.{spec.id}", on_change="rerun") as box:
+        if not box.open:
+            return
         makers = {
             "csv": lambda: export.table_csv(spec, data),
             "json": lambda: export.table_json(spec, data, values),

@@ -47,3 +47,12 @@ def url_value(at: AppTest, name: str) -> str | None:
 
 def warnings_text(at: AppTest) -> str:
     return " ".join(str(w.value) for w in at.warning)
+
+
+def open_exports(at: AppTest, figure_id: str) -> AppTest:
+    """Open the "numbers behind the chart" expander of ``figure_id`` (its contents are drawn only when
+    open) and rerun."""
+    at.session_state[f"exports.{figure_id}"] = True
+    at.run()
+    assert_healthy(at)
+    return at

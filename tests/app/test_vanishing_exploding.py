@@ -3,7 +3,9 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.apptest_helpers import APP, assert_healthy, open_page, url_value, warnings_text, widget
+from tests.app.apptest_helpers import (
+    APP, assert_healthy, open_exports, open_page, url_value, warnings_text, widget,
+)
 
 PAGE_FILE = "pages/vanishing_exploding.py"
 PAGE = "book"
@@ -84,6 +86,10 @@ def test_hostile_language_falls_back_with_a_notice():
 
 def test_table_is_drawn_only_on_request_and_holds_the_seed_numbers():
     at = open_page(PAGE_FILE)
+    assert not at.dataframe
+    assert not at.toggle and not at.get("download_button")  # closed expanders draw nothing inside
+    open_exports(at, "book-norms")
+    assert [b.key for b in at.get("download_button")] == [f"download.book-norms.{f}" for f in ("csv", "json", "html")]
     assert not at.dataframe
     toggle = next(t for t in at.toggle if t.key == "table.book-norms")
     toggle.set_value(True).run()
