@@ -8,17 +8,25 @@ from rnnviz import ui
 FIGURES = ["cell-comparison", "cell-small-multiples"]
 
 ui.lesson_header("comparison")
-values = ui.controls("comparison", FIGURES)
 
-data = ui.figure("cell-comparison", values)
-if data is not None:
-    grad = data["log10_grad"]
-    st.info(ui.text("comparison.numbers", f=float(np.mean(data["f_mean"])), path=float(data["log10_path"]["lstm"][0]),
-                    rnn=grad["rnn"][0], lstm=grad["lstm"][0], gru=grad["gru"][0]))
-st.latex(r"c_t = f_t \odot c_{t-1} + i_t \odot \tilde c_t, \qquad "
-         r"\frac{\partial c_t}{\partial c_{t-1}} = \operatorname{diag}(f_t), \qquad "
-         rf"f_t = \sigma(W_f [h_{{t-1}}, x_t] + b_f),\ b_f \mathrel{{+}}= {values['forget_bias']:g}")
 
-st.subheader(ui.text("comparison.multiples.heading"))
-ui.figure("cell-small-multiples", values)
+@st.fragment
+def lesson() -> None:
+    """The controls and everything they drive: moving a control reruns only this."""
+    values = ui.controls("comparison", FIGURES)
+
+    data = ui.figure("cell-comparison", values)
+    if data is not None:
+        grad = data["log10_grad"]
+        st.info(ui.text("comparison.numbers", f=float(np.mean(data["f_mean"])), path=float(data["log10_path"]["lstm"][0]),
+                        rnn=grad["rnn"][0], lstm=grad["lstm"][0], gru=grad["gru"][0]))
+    st.latex(r"c_t = f_t \odot c_{t-1} + i_t \odot \tilde c_t, \qquad "
+             r"\frac{\partial c_t}{\partial c_{t-1}} = \operatorname{diag}(f_t), \qquad "
+             rf"f_t = \sigma(W_f [h_{{t-1}}, x_t] + b_f),\ b_f \mathrel{{+}}= {values['forget_bias']:g}")
+
+    st.subheader(ui.text("comparison.multiples.heading"))
+    ui.figure("cell-small-multiples", values)
+
+
+lesson()
 ui.try_this("comparison")

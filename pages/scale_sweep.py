@@ -7,15 +7,23 @@ from rnnviz import ui
 FIGURES = ["scale-sweep"]
 
 ui.lesson_header("sweep")
-values = ui.controls("sweep", FIGURES)
 
-data = ui.figure("scale-sweep", values)
-if data is not None:
-    critical = "—" if data["critical"] is None else f"{data['critical']:.4f}"
-    st.info(ui.text("sweep.critical.caption", s=critical))
-st.latex(
-    r"\frac{\partial L}{\partial h_t} = \frac{\partial L}{\partial h_{T-1}} \prod_{k=t+1}^{T-1} "
-    r"\frac{\partial h_k}{\partial h_{k-1}}\Big|_{s W_{hh}}, \qquad "
-    r"\rho\Big(\frac{\partial h_k}{\partial h_{k-1}}\Big|_{h=0,\ s = s^*}\Big) = 1"
-)
+
+@st.fragment
+def lesson() -> None:
+    """The controls and everything they drive: moving a control reruns only this."""
+    values = ui.controls("sweep", FIGURES)
+
+    data = ui.figure("scale-sweep", values)
+    if data is not None:
+        critical = "—" if data["critical"] is None else f"{data['critical']:.4f}"
+        st.info(ui.text("sweep.critical.caption", s=critical))
+    st.latex(
+        r"\frac{\partial L}{\partial h_t} = \frac{\partial L}{\partial h_{T-1}} \prod_{k=t+1}^{T-1} "
+        r"\frac{\partial h_k}{\partial h_{k-1}}\Big|_{s W_{hh}}, \qquad "
+        r"\rho\Big(\frac{\partial h_k}{\partial h_{k-1}}\Big|_{h=0,\ s = s^*}\Big) = 1"
+    )
+
+
+lesson()
 ui.try_this("sweep")
