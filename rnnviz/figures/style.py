@@ -6,6 +6,8 @@ that browsers ship, so Korean titles render; the ``projector`` theme uses large 
 
 from __future__ import annotations
 
+from typing import Any
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -40,26 +42,46 @@ def line_width(theme: str) -> float:
 def apply_layout(
     fig: go.Figure, *, theme: str, title: str, x_title: str = "", y_title: str = "", height: int = 460
 ) -> go.Figure:
-    """Set the template, fonts, title and axis titles of ``fig`` for ``theme``; returns ``fig``."""
+    """Set the template, fonts, title and axis titles of ``fig`` for ``theme``; returns ``fig``.
+
+    Properties are merged into what the figure already has, as ``update_layout`` would, but set by
+    assignment: Plotly still validates every value, without ``update_layout``'s path parsing (which
+    took three quarters of a simple figure's build time).
+    """
     check_theme(theme)
     size = _FONT_SIZES[theme]
     set_template(fig, theme)
-    fig.update_layout(
-        title={"text": title, "x": 0.0, "xanchor": "left", "font": {"size": size + 4}},
-        font={"family": FONT_FAMILY, "size": size},
-        height=height + (80 if theme == "projector" else 0),
-        margin={"l": 70, "r": 30, "t": 60, "b": 40},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0.0},
-        hoverlabel={"font": {"family": FONT_FAMILY}},
-    )
-    if x_title:
-        fig.update_xaxes(title_text=x_title)
-    if y_title:
-        fig.update_yaxes(title_text=y_title)
-    if theme == "projector":
-        fig.update_xaxes(showgrid=True, gridcolor="#DDDDDD", linewidth=2)
-        fig.update_yaxes(showgrid=True, gridcolor="#DDDDDD", linewidth=2)
+    layout = fig.layout
+    _merge(layout, {
+        "title": {"text": title, "x": 0.0, "xanchor": "left", "font": {"size": size + 4}},
+        "font": {"family": FONT_FAMILY, "size": size},
+        "height": height + (80 if theme == "projector" else 0),
+        "margin": {"l": 70, "r": 30, "t": 60, "b": 40},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0.0},
+        "hoverlabel": {"font": {"family": FONT_FAMILY}},
+    })
+    grid = {"showgrid": True, "gridcolor": "#DDDDDD", "linewidth": 2} if theme == "projector" else {}
+    for axis_title, names in ((x_title, _axis_names(layout, "xaxis")), (y_title, _axis_names(layout, "yaxis"))):
+        for name in names:
+            _merge(layout[name], {**({"title": {"text": axis_title}} if axis_title else {}), **grid})
     return fig
+
+
+def _axis_names(layout: go.Layout, kind: str) -> list[str]:
+    """``xaxis``, ``xaxis2``, ... of ``layout`` (``kind`` "xaxis" or "yaxis"); the first always."""
+    return [kind] + sorted((name for name in layout.to_plotly_json() if name.startswith(kind) and name != kind),
+                           key=lambda name: int(name[len(kind):]))
+
+
+def _merge(obj: Any, values: dict[str, Any]) -> None:
+    """Set ``values`` on a Plotly object, merging nested dicts into the properties already set."""
+    current = obj.to_plotly_json()
+    for name, value in values.items():
+        if isinstance(value, dict) and isinstance(current.get(name), dict):
+            child = obj[name]
+            _merge(child, value)
+        else:
+            obj[name] = value
 
 
 def set_template(fig: go.Figure, theme: str) -> go.Figure:
