@@ -163,13 +163,14 @@ def unrolled_graph_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.
     if graph.ellipsis is not None:
         y_high += 1.0  # room for the ellipsis report above the graph
     fig.update_yaxes(visible=False, range=[y_low, y_high])
+    bottom = 190 if theme == "projector" else 160  # the step slider, then the two-line note
     fig.update_layout(
-        margin={"l": 20, "r": 20, "t": 60, "b": 130}, hovermode="closest",
-        updatemenus=[_buttons(lang)], sliders=[_slider(graph, lang)],
+        margin={"l": 20, "r": 20, "t": 60, "b": bottom}, hovermode="closest",
+        updatemenus=[_buttons(lang)], sliders=[_slider(graph, lang, theme)],
     )
     _step_annotations(fig, graph, data, lang, theme, y_low, y_high)
     add_note(fig, t("graph.note", lang))
-    fig.layout.annotations[-1].y = -0.38
+    fig.layout.annotations[-1].update(y=0.0, yshift=-(bottom - 42))  # in pixels: below the slider at any height
     return fig
 
 
@@ -234,7 +235,7 @@ def _buttons(lang: str) -> dict:
     }
 
 
-def _slider(graph: UnrolledGraph, lang: str) -> dict:
+def _slider(graph: UnrolledGraph, lang: str, theme: str) -> dict:
     steps = [
         {"label": _frame_label(graph, k), "method": "animate",
          "args": [[str(k)], {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0},
@@ -242,7 +243,8 @@ def _slider(graph: UnrolledGraph, lang: str) -> dict:
         for k in range(graph.n_frames)
     ]
     return {
-        "active": graph.n_frames - 1, "steps": steps, "x": 0.2, "len": 0.8, "y": -0.02, "yanchor": "top",
+        "active": graph.n_frames - 1, "steps": steps, "y": -0.02, "yanchor": "top",
+        **({"x": 0.28, "len": 0.72} if theme == "projector" else {"x": 0.2, "len": 0.8}),  # clear of the large buttons
         "currentvalue": {"prefix": t("graph.slider", lang) + ": ", "font": {"size": 13}},
         "pad": {"t": 10, "b": 0},
     }

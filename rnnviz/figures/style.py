@@ -105,6 +105,6 @@ def add_note(fig: go.Figure, text: str) -> go.Figure:
     """A small note under the plot area (e.g. that a heatmap was aggregated)."""
     fig.add_annotation(
         text=text, xref="paper", yref="paper", x=0.0, y=-0.16, showarrow=False,
-        xanchor="left", yanchor="top", font={"size": 12, "color": GUIDE},
+        xanchor="left", yanchor="top", align="left", font={"size": 12, "color": GUIDE},
     )
     return fig

@@ -52,9 +52,9 @@ STRINGS = {
     ),
     "graph.ellipsis_c": Text("‖∂L/∂c_{lo}‖ / ‖∂L/∂c_{hi}‖ = {ratio}", "‖∂L/∂c_{lo}‖ / ‖∂L/∂c_{hi}‖ = {ratio}"),
     "graph.note": Text(
-        "노드: 도착한 기울기 ‖∂L/∂(출력)‖, 선: 되돌려 보내는 기울기. 색과 크기는 log₁₀ 눈금 하나로 그렸습니다. "
+        "노드: 도착한 기울기 ‖∂L/∂(출력)‖, 선: 되돌려 보내는 기울기.<br>색과 크기는 log₁₀ 눈금 하나로 그렸습니다. "
         "손실 L = Σ 1ᵀh_t (블로그의 dh = ones).",
-        "Node: the gradient arriving, ‖∂L/∂(output)‖; line: the gradient sent back along it. Colour and size share "
+        "Node: the gradient arriving, ‖∂L/∂(output)‖; line: the gradient sent back along it.<br>Colour and size share "
         "one log₁₀ scale. Loss L = Σ 1ᵀh_t (the blog's dh = ones).",
     ),
     "graph.input.random": Text("난수 입력", "Random input"),
