@@ -76,8 +76,7 @@ def backward_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure
     note = t("bookcode.backward.runs" if data["runs"] else "bookcode.backward.fails", lang)
     if any_floored:
         note += " " + t("bookcode.backward.floored", lang)
-    add_note(fig, note)
-    fig.layout.annotations[-1].y = -0.24  # below the axis title, also with the projector's large type
+    add_note(fig, note, y=-0.24)  # below the axis title, also with the projector's large type
     fig.update_layout(legend={"y": -0.34}, margin={"b": 130})
     return fig
 
@@ -146,7 +145,6 @@ def rnnlm_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     low, high = min(float(losses.min()), 0.1) / 2, max(float(losses.max()), uniform) * 2  # at least a decade
     fig.update_yaxes(type="log", exponentformat="power", title_text=t("bookcode.rnnlm.loss_axis", lang),
                      range=[np.log10(low), np.log10(high)], dtick=1, row=2, col=1)
-    add_note(fig, t("bookcode.rnnlm.argmax", lang))
+    add_note(fig, t("bookcode.rnnlm.argmax", lang), y=-0.1)
     fig.update_layout(margin={"b": 90})
-    fig.layout.annotations[-1].y = -0.1
     return fig

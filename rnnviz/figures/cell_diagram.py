@@ -148,8 +148,7 @@ def cell_diagram_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Fi
     fig.update_layout(shapes=shapes, annotations=labels, margin={"l": 10, "r": 10, "t": 60, "b": 60}, hovermode="closest")
     fig.update_xaxes(visible=False, range=[x_low, x_high])
     fig.update_yaxes(visible=False, range=[-0.5, 7.5])
-    add_note(fig, t("graph.cell.note", lang))
-    fig.layout.annotations[-1].y = -0.02
+    add_note(fig, t("graph.cell.note", lang), y=-0.02)
     return fig
 
 

@@ -79,8 +79,7 @@ def _notes_below(fig: go.Figure, data: dict[str, Any], notes: list[str]) -> None
     """Notes under the axis title, each on its own line, pinned in pixels so nothing overlaps."""
     bottom = _bottom(data, notes)
     for k, note in enumerate(notes):
-        add_note(fig, note)
-        fig.layout.annotations[-1].update(y=0.0, yshift=-(bottom - 22 * (len(notes) - k) + 4))
+        add_note(fig, note, y=0.0, yshift=-(bottom - 22 * (len(notes) - k) + 4))
     fig.update_layout(margin={"b": bottom})
 
 

@@ -169,8 +169,7 @@ def unrolled_graph_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.
         updatemenus=[_buttons(lang)], sliders=[_slider(graph, lang, theme)],
     )
     _step_annotations(fig, graph, data, lang, theme, y_low, y_high)
-    add_note(fig, t("graph.note", lang))
-    fig.layout.annotations[-1].update(y=0.0, yshift=-(bottom - 42))  # in pixels: below the slider at any height
+    add_note(fig, t("graph.note", lang), y=0.0, yshift=-(bottom - 42))  # below the slider at any height
     return fig
 
 

@@ -101,10 +101,15 @@ def set_template(fig: go.Figure, theme: str) -> go.Figure:
     return fig
 
 
-def add_note(fig: go.Figure, text: str) -> go.Figure:
-    """A small note under the plot area (e.g. that a heatmap was aggregated)."""
+def add_note(fig: go.Figure, text: str, *, y: float = -0.16, yshift: float | None = None) -> go.Figure:
+    """A small note under the plot area (e.g. that a heatmap was aggregated).
+
+    Its top is at ``y`` (paper units; 0 is the plot area's bottom), moved by ``yshift`` pixels if given:
+    a pixel offset keeps a note clear of the axis or slider above it at any figure height.
+    """
     fig.add_annotation(
-        text=text, xref="paper", yref="paper", x=0.0, y=-0.16, showarrow=False,
+        text=text, xref="paper", yref="paper", x=0.0, y=y, showarrow=False,
         xanchor="left", yanchor="top", align="left", font={"size": 12, "color": GUIDE},
+        **({} if yshift is None else {"yshift": yshift}),
     )
     return fig

@@ -78,6 +78,5 @@ def sweep_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     if data["n_scales"] < data["requested_scales"]:
         notes.append(t("sweep.note.fewer_scales", lang, n=data["n_scales"], requested=data["requested_scales"]))
     if notes:
-        add_note(fig, "  ·  ".join(notes))
-        fig.layout.annotations[-1].y = -0.08
+        add_note(fig, "  ·  ".join(notes), y=-0.08)
     return fig
