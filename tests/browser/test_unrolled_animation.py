@@ -27,18 +27,18 @@ SOCKET_COUNTER_JS = """(() => {
 })()"""
 # The animated chart (the one with play/pause buttons): its frame names, and a log of the frames
 # Plotly shows, with the time each was shown.
+ANIMATED_CHART = """Array.from(document.querySelectorAll('.js-plotly-plot'))
+        .find(div => (div.layout.updatemenus || []).length > 0)"""
 WATCH_FRAMES_JS = """() => {
-    const chart = Array.from(document.querySelectorAll('.js-plotly-plot'))
-        .find(div => (div.layout.updatemenus || []).length > 0);
+    const chart = %s;
     window.__shownFrames = [];
     chart.on('plotly_animatingframe', event => window.__shownFrames.push([event.name, performance.now()]));
     return chart._transitionData._frames.map(frame => frame.name);
-}"""
+}""" % ANIMATED_CHART
 LIT_NODES_JS = """() => {
-    const chart = Array.from(document.querySelectorAll('.js-plotly-plot'))
-        .find(div => (div.layout.updatemenus || []).length > 0);
+    const chart = %s;
     return chart.data[chart.data.length - 1].x.length;
-}"""
+}""" % ANIMATED_CHART
 FRAME_MS = 600  # rnnviz.figures.graph.FRAME_MS
 
 
