@@ -13,9 +13,13 @@ drawn, the URL is rewritten from the widget values (defaults are left out to kee
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any, Iterable
 
+import plotly
+import plotly.io as pio
 import streamlit as st
+import streamlit.components.v1 as components_v1
 
 from rnnviz import catalogue, export, weights
 from rnnviz.catalogue import FigureSpec, Notice, Param
@@ -261,6 +265,32 @@ def notice_text(notice: Notice) -> str:
 
 
 # ------------------------------------------------------------------------------------------- figures
+# The chart element: a component that redraws its figure in place (see rnnviz/chart.js). plotly.js is
+# served from the plotly package's own copy, under Streamlit's component file route.
+_CHART = st.components.v2.component(
+    "rnnviz_chart", js=(Path(__file__).parent / "chart.js").read_text(encoding="utf-8"), isolate_styles=False
+)
+_PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"
+_PLOTLY_JS_FILE = "plotly.min.js"
+
+
+def plotly_js_url() -> str:
+    """Where the browser loads plotly.js from (relative to the page; registers the file route)."""
+    served = components_v1.declare_component("plotlyjs", path=str(_PLOTLY_JS_DIR))
+    return f"component/{served.name}/{_PLOTLY_JS_FILE}"
+
+
+def chart(figure_json: str, key: str) -> None:
+    """Draw a Plotly figure (its JSON) in the chart element ``key``; a new figure redraws it in place."""
+    data = {
+        "figure": figure_json,
+        "config": export.PLOTLY_CONFIG,
+        "plotly": plotly_js_url(),
+        "labels": {"fullscreen": text("chart.fullscreen"), "failed": text("chart.failed")},
+    }
+    _CHART(data=data, key=key, width="stretch", height="content")
+
+
 # Figures that share a compute function (e.g. a chart and its small multiples) share its cached data.
 _COMPUTES = {f"{s.compute.__module__}.{s.compute.__qualname__}": s.compute for s in catalogue.CATALOGUE.values()}
 
@@ -281,6 +311,11 @@ def _figure(figure_id: str, items: tuple[tuple[str, Any], ...], code: str, theme
     return spec.build(_compute(figure_id, items), lang=code, theme=theme_name)
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _figure_json(figure_id: str, items: tuple[tuple[str, Any], ...], code: str, theme_name: str) -> str:
+    return pio.to_json(_figure(figure_id, items, code, theme_name), validate=False)
+
+
 def compute(figure_id: str, values: dict[str, Any]) -> Any:
     """The cached data of a figure for the page's ``values`` (its own parameters are picked out)."""
     spec = catalogue.get(figure_id)
@@ -298,6 +333,7 @@ def figure(figure_id: str, values: dict[str, Any], *, table: bool = True) -> Any
     try:
         data = _compute(figure_id, items)
         fig = _figure(figure_id, items, lang(), theme())
+        fig_json = _figure_json(figure_id, items, lang(), theme())
     except ValueError as err:
         st.error(text("error.compute", detail=str(err)))
         return None
@@ -305,7 +341,7 @@ def figure(figure_id: str, values: dict[str, Any], *, table: bool = True) -> Any
         LOG.exception("figure %s failed for %s", figure_id, items)
         st.error(text("error.unexpected"))
         return None
-    st.plotly_chart(fig, theme=None, config=export.PLOTLY_CONFIG, key=f"chart.{figure_id}")
+    chart(fig_json, key=f"chart.{figure_id}")
     if table:
         exports(spec, data, dict(items), fig)
     return data

@@ -31,6 +31,11 @@ STRINGS = {
     "export.csv": Text("CSV 내려받기", "Download CSV"),
     "export.json": Text("JSON 내려받기", "Download JSON"),
     "export.html": Text("HTML 내려받기 (오프라인)", "Download HTML (works offline)"),
+    "chart.fullscreen": Text("전체 화면 (Esc로 끝내기)", "Full screen (Esc to leave)"),
+    "chart.failed": Text(
+        "차트를 그리는 plotly.js를 불러오지 못했습니다. 페이지를 새로 고쳐 보세요.",
+        "Could not load plotly.js, which draws the charts. Try reloading the page.",
+    ),
     "export.png_hint": Text(
         "슬라이드용 PNG: 차트 오른쪽 위 카메라 아이콘을 누르세요 (고해상도).",
         "PNG for slides: click the camera icon at the chart's top right (high resolution).",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
@@ -56,3 +58,19 @@ def open_exports(at: AppTest, figure_id: str) -> AppTest:
     at.run()
     assert_healthy(at)
     return at
+
+
+def chart_payloads(at: AppTest) -> dict[str, dict[str, Any]]:
+    """What each chart element of the page sends to the browser, by figure id: ``{"figure": JSON
+    string, "config", "plotly", "labels"}`` (the chart elements' keys are ``chart.<figure id>``)."""
+    found = {}
+    for element in at.get("bidi_component"):
+        if element.proto.component_name == "rnnviz_chart":
+            figure_id = element.proto.id.rsplit("-chart.", 1)[1]
+            found[figure_id] = json.loads(element.proto.json)
+    return found
+
+
+def charts(at: AppTest) -> dict[str, dict[str, Any]]:
+    """The Plotly figures the page draws, by figure id, as dicts (``data``, ``layout``, ``frames``)."""
+    return {figure_id: json.loads(payload["figure"]) for figure_id, payload in chart_payloads(at).items()}

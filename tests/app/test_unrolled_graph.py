@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.app.apptest_helpers import assert_healthy, open_page, url_value, warnings_text, widget
+from tests.app.apptest_helpers import assert_healthy, charts, open_page, url_value, warnings_text, widget
 
 PAGE_FILE = "pages/unrolled_graph.py"
 PAGE = "graph"
@@ -14,7 +14,7 @@ def test_defaults_render_in_both_languages():
         assert at.title[0].value.startswith(title)
         assert widget(at, PAGE, "T_graph").value == 6
         assert widget(at, PAGE, "cell").value == "rnn"
-        assert len(at.get("plotly_chart")) == 2
+        assert set(charts(at)) == {"unrolled-graph", "cell-diagram"}
         assert "t = 6" in at.latex[1].value
 
 

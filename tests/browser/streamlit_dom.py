@@ -19,13 +19,14 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 # A page is idle when its script has run (stApp's data-test-script-state is "notRunning", after
 # "initial"/"running"), the running indicator is gone, no element is stale (left over from the
 # previous run) or a skeleton (an element whose code is still loading, as Plotly's is at first) and
-# every Plotly chart element holds a rendered plot.
+# every chart element (Streamlit's Plotly element, or the app's own chart component) holds a
+# rendered plot.
 BUSY_JS = """() => {
     const app = document.querySelector('[data-testid=stApp]');
     return !app || app.getAttribute('data-test-script-state') !== 'notRunning'
         || app.getAttribute('data-test-connection-state') !== 'CONNECTED'
         || document.querySelectorAll('[data-testid=stStatusWidget], [data-stale=true], [data-testid=stSkeleton]').length > 0
-        || Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))
+        || Array.from(document.querySelectorAll('[data-testid=stPlotlyChart], [data-testid=stBidiComponentRegular]'))
             .some(chart => !chart.querySelector('.js-plotly-plot .main-svg'));
 }"""
 _CHARTS_JS = """(withLayout) => JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot'))

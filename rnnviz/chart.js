@@ -1,0 +1,106 @@
+// The app's chart element (a Streamlit component, mounted by rnnviz/ui.py).
+//
+// Streamlit's own Plotly element is replaced by a new one whenever its figure changes, so the
+// browser builds the chart from scratch and then draws it a second time once it is sized. This
+// element stays in place: each new figure from the server is drawn into the same div with
+// Plotly.react, which redraws only what changed. plotly.js is loaded once per page, from the file
+// the plotly Python package ships (the same plotly.js the HTML exports inline).
+//
+// data: {figure: Plotly figure JSON (string), config: Plotly config, plotly: URL of plotly.min.js,
+//        labels: {fullscreen, failed}} in the user's language.
+
+const FULLSCREEN_ICON = {
+  width: 1000,
+  height: 1000,
+  path: "M0 0h400v100H100v300H0zM600 0h400v400H900V100H600zM0 600h100v300h300v100H0zM900 600h100v400H600V900h300z",
+};
+
+function loadPlotly(url) {
+  if (!window.rnnvizPlotly) {
+    window.rnnvizPlotly = new Promise((resolve, reject) => {
+      if (window.Plotly) {
+        resolve(window.Plotly);
+        return;
+      }
+      const script = document.createElement("script");
+      script.src = url;
+      script.onload = () => resolve(window.Plotly);
+      script.onerror = () => {
+        window.rnnvizPlotly = null; // let the next figure try again
+        reject(new Error(`could not load ${url}`));
+      };
+      document.head.appendChild(script);
+    });
+  }
+  return window.rnnvizPlotly;
+}
+
+function fullscreenButton(div, labels) {
+  return {
+    name: "rnnviz-fullscreen",
+    title: labels.fullscreen,
+    icon: FULLSCREEN_ICON,
+    click: () => (document.fullscreenElement === div ? document.exitFullscreen() : div.requestFullscreen()),
+  };
+}
+
+// Full screen: the chart takes the screen's height; back in the page it takes its own again.
+function onFullscreenChange(div, Plotly) {
+  const full = document.fullscreenElement === div;
+  const height = full ? window.innerHeight : div.rnnvizHeight;
+  Plotly.relayout(div, { height: height, width: full ? window.innerWidth : div.parentElement.clientWidth });
+}
+
+// The chart follows its column's width (sidebar opened or closed, window resized).
+function followWidth(div) {
+  let width = div.parentElement.clientWidth;
+  const observer = new ResizeObserver(() => {
+    const now = div.parentElement.clientWidth;
+    if (now === width || !div._fullLayout || document.fullscreenElement === div) return;
+    width = now;
+    window.Plotly.relayout(div, { width: now });
+  });
+  observer.observe(div.parentElement);
+  return observer;
+}
+
+// Plotly.react draws from scratch when the config differs from the last one, so a chart keeps one
+// config object until the config or the language changes.
+function chartConfig(div, data) {
+  const source = JSON.stringify([data.config, data.labels]);
+  if (div.rnnvizConfigSource !== source) {
+    div.rnnvizConfigSource = source;
+    div.rnnvizConfig = { ...data.config, modeBarButtonsToAdd: [fullscreenButton(div, data.labels)] };
+  }
+  return div.rnnvizConfig;
+}
+
+function draw(div, data, Plotly) {
+  if (div.rnnvizFigure !== data.figure) return; // a newer figure has arrived meanwhile
+  const figure = JSON.parse(data.figure);
+  const layout = { ...figure.layout, width: div.parentElement.clientWidth };
+  div.rnnvizHeight = layout.height;
+  if (document.fullscreenElement === div) Object.assign(layout, { width: window.innerWidth, height: window.innerHeight });
+  return Plotly.react(div, { data: figure.data, layout: layout, frames: figure.frames || [], config: chartConfig(div, data) });
+}
+
+export default function chart({ data, parentElement }) {
+  let div = parentElement.querySelector(".rnnviz-chart");
+  if (!div) {
+    div = document.createElement("div");
+    div.className = "rnnviz-chart";
+    parentElement.appendChild(div);
+    div.rnnvizObserver = followWidth(div);
+    div.addEventListener("fullscreenchange", () => loadPlotly(data.plotly).then((Plotly) => onFullscreenChange(div, Plotly)));
+  }
+  if (div.rnnvizFigure !== data.figure) {
+    div.rnnvizFigure = data.figure;
+    loadPlotly(data.plotly)
+      .then((Plotly) => draw(div, data, Plotly))
+      .catch((err) => {
+        console.error(err);
+        div.textContent = data.labels.failed;
+      });
+  }
+  return () => div.rnnvizObserver.disconnect();
+}

@@ -1,0 +1,46 @@
+"""What a page's chart elements send to the browser: the catalogue's own figure, the app's Plotly
+config, where plotly.js is served, and labels in the user's language."""
+
+from __future__ import annotations
+
+import json
+
+import plotly.io as pio
+
+from rnnviz import catalogue, export
+from rnnviz.i18n import t
+from tests.app.apptest_helpers import chart_payloads, charts, open_page
+
+
+def catalogue_figure(figure_id: str, lang: str, theme: str, **values) -> dict:
+    spec = catalogue.get(figure_id)
+    chosen = {**{p.name: p.default for p in spec.params}, **values}
+    return json.loads(pio.to_json(spec.build(spec.compute(**spec.select(chosen)), lang=lang, theme=theme)))
+
+
+def test_the_chart_element_draws_the_catalogue_figure_for_the_url_values():
+    at = open_page("pages/cell_comparison.py", {"scale": "2.5", "forget_bias": "2"}, lang="ko")
+    drawn = charts(at)
+    assert set(drawn) == {"cell-comparison", "cell-small-multiples"}
+    for figure_id in drawn:
+        assert drawn[figure_id] == catalogue_figure(figure_id, "ko", "light", scale=2.5, forget_bias=2.0)
+
+
+def test_each_payload_names_plotly_js_the_config_and_labels_in_the_users_language():
+    for lang in ("ko", "en"):
+        payloads = chart_payloads(open_page("pages/unrolled_graph.py", lang=lang))
+        assert len(payloads) == 2
+        for payload in payloads.values():
+            assert payload["plotly"] == "component/rnnviz.ui.plotlyjs/plotly.min.js"
+            assert payload["config"] == export.PLOTLY_CONFIG
+            assert payload["labels"] == {"fullscreen": t("chart.fullscreen", lang), "failed": t("chart.failed", lang)}
+
+
+def test_a_control_change_sends_the_new_figure_under_the_same_element():
+    at = open_page("pages/scale_sweep.py")
+    before = chart_payloads(at)["scale-sweep"]["figure"]
+    at.session_state["sweep.T"] = 60
+    at.run()
+    after = chart_payloads(at)["scale-sweep"]["figure"]
+    assert after != before
+    assert json.loads(after) == catalogue_figure("scale-sweep", "en", "light", T=60)

@@ -1,0 +1,76 @@
+"""The app's chart element in real Chromium: plotly.js served as a script, figures redrawn in place,
+the width followed, full screen, and a clear message when plotly.js cannot be loaded."""
+
+from __future__ import annotations
+
+import plotly.offline
+
+from tests.browser import streamlit_dom as dom
+
+PAGE = "cell_comparison"
+PLOTLY_JS = "component/rnnviz.ui.plotlyjs/plotly.min.js"
+CHART_DIVS = "document.querySelectorAll('.rnnviz-chart.js-plotly-plot')"
+
+
+def test_plotly_js_is_served_as_a_script_from_the_plotly_package(page, app_url):
+    dom.open_app_page(page, f"{app_url}/{PAGE}?lang=en")
+    status, content_type = page.evaluate(
+        "(url) => fetch(url).then(r => [r.status, r.headers.get('content-type')])", PLOTLY_JS
+    )
+    assert status == 200 and "javascript" in content_type
+    assert page.evaluate("() => window.Plotly.version") == plotly.offline.get_plotlyjs_version()
+
+
+def test_a_slider_move_redraws_the_same_chart_div(page, app_url):
+    dom.open_app_page(page, f"{app_url}/{PAGE}?lang=en")
+    assert page.evaluate(f"() => {CHART_DIVS}.length") == 2
+    page.evaluate(f"() => {CHART_DIVS}.forEach((div, i) => {{ div.rnnvizMark = i + 1; }})")
+    before = dom.charts_json(page)
+    dom.change_control(page, next(c for c in dom.page_controls(page) if c.cls == "st-key-comparison-scale"))
+    dom.wait_for_change(page, before, with_layout=False)
+    # Both charts changed, and they are still the divs marked before the move: drawn in place.
+    assert page.evaluate(f"() => Array.from({CHART_DIVS}).map(div => div.rnnvizMark)") == [1, 2]
+    assert page.evaluate("() => document.querySelectorAll('.js-plotly-plot').length") == 2
+    assert not dom.problems(page) and not page.js_errors, (dom.problems(page), page.js_errors)
+
+
+def test_the_chart_follows_its_column_width(page, app_url):
+    dom.open_app_page(page, f"{app_url}/{PAGE}?lang=en")
+    widths = "() => Array.from(" + CHART_DIVS + ").map(d => [d._fullLayout.width, d.parentElement.clientWidth])"
+    wide = page.evaluate(widths)
+    assert all(chart == column for chart, column in wide), wide
+    page.set_viewport_size({"width": 900, "height": 900})
+    page.wait_for_function(
+        "(wide) => Array.from(" + CHART_DIVS + ").every(d => d._fullLayout.width === d.parentElement.clientWidth"
+        " && d._fullLayout.width < wide)", arg=wide[0][0], timeout=dom.READY_TIMEOUT * 1000,
+    )
+
+
+def test_full_screen_button_in_korean_fills_the_screen_and_esc_leaves(page, app_url):
+    dom.open_app_page(page, f"{app_url}/{PAGE}?lang=ko")
+    first = page.locator(".rnnviz-chart").first
+    height = first.evaluate("div => div._fullLayout.height")
+    first.hover()
+    first.locator('.modebar-btn[data-title="전체 화면 (Esc로 끝내기)"]').click()
+    page.wait_for_function(
+        "() => document.fullscreenElement && document.fullscreenElement._fullLayout.height === window.innerHeight",
+        timeout=dom.READY_TIMEOUT * 1000,
+    )
+    page.evaluate("() => document.exitFullscreen()")
+    page.wait_for_function(
+        "(h) => !document.fullscreenElement && document.querySelector('.rnnviz-chart')._fullLayout.height === h",
+        arg=height, timeout=dom.READY_TIMEOUT * 1000,
+    )
+    assert not page.js_errors, page.js_errors
+
+
+def test_without_plotly_js_the_chart_says_so_in_the_users_language(page, app_url):
+    page.route("**/plotly.min.js", lambda route: route.abort())
+    page.goto(f"{app_url}/{PAGE}?lang=ko")
+    page.wait_for_function(
+        "() => document.querySelectorAll('.rnnviz-chart').length === 2 && Array.from("
+        "document.querySelectorAll('.rnnviz-chart')).every(d => d.textContent.includes('plotly.js를 불러오지 못했습니다'))",
+        timeout=dom.READY_TIMEOUT * 1000,
+    )
+    assert page.locator("[data-testid=stSlider]").count() > 0  # the rest of the page works
+    assert not dom.problems(page)
