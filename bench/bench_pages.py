@@ -5,8 +5,16 @@ Run: ``python bench/bench_pages.py [--repeats 7]``. Starts ``streamlit run app.p
 Debian's Chromium, and times, ``repeats`` times, from pressing ArrowRight on the page's first slider
 (its first radio when it has none) until the last change Streamlit makes to the page, timed by the
 page's own clock (performance.now and a MutationObserver). Prints, per page: median ms, the ratio
-to the bare page measured in the same run (goal: <= 1.5), and the largest chart JSON (``data`` + ``layout`` of one Plotly div) at defaults. Numbers only: nothing is
-asserted (machines are shared and noisy).
+to the bare page measured in the same run (goal: <= 1.5), and the largest chart JSON (``data`` +
+``layout`` of one Plotly div) at defaults.
+
+It also prints a floor for each page: the time of the bare page without its chart
+(``bench/slider_only_page.py``: a Streamlit round trip and nothing drawn) plus the drawing of the
+page's changed charts (one ``Plotly.react`` each, as the app's chart element does, timed on its own
+in a blank tab of the same Chromium). A page cannot be faster than its floor, even with no server
+work and no other page overhead; a floor ratio above 1.5 means the goal is out of reach for that
+page's charts. Numbers only: nothing is asserted (machines
+are shared and noisy).
 """
 
 from __future__ import annotations
@@ -14,12 +22,14 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+from dataclasses import dataclass
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import plotly  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.browser import streamlit_dom as dom  # noqa: E402
@@ -44,6 +54,29 @@ PROBE_JS = """() => { if (window.__rnnviz) return; window.__rnnviz = {t0: 0, las
 CLOCK_JS = "() => window.__rnnviz"
 LARGEST_CHART_JS = """() => Math.max(0, ...Array.from(document.querySelectorAll('.js-plotly-plot'))
     .map(div => JSON.stringify(div.data).length + JSON.stringify(div.layout).length))"""
+# Every chart of the page as a Plotly figure JSON string (the app's chart element keeps the one it
+# drew; Streamlit's own Plotly element is read back from the div), with its width in pixels.
+FIGURES_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(div => [
+    div.rnnvizFigure || JSON.stringify({data: div.data, layout: div.layout}), div._fullLayout.width])"""
+# In a blank tab with plotly.js: the median time of Plotly.react from one figure to the other and
+# back (frames included).
+DRAW_JS = """async ([before, after, width]) => {
+    const div = document.createElement('div'); document.body.appendChild(div);
+    const figure = (json) => { const f = JSON.parse(json);
+        return {data: f.data, layout: {...f.layout, width: width}, frames: f.frames || [], config: {}}; };
+    await Plotly.newPlot(div, figure(before));
+    const times = [];
+    for (let i = 0; i < 8; i++) {
+        const next = figure(i % 2 ? before : after);
+        const t0 = performance.now();
+        await Plotly.react(div, next);
+        times.push(performance.now() - t0);
+    }
+    Plotly.purge(div); div.remove();
+    times.sort((a, b) => a - b);
+    return times[4];
+}"""
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 SETTLE_S = 0.3  # the page counts as done when nothing changed for this long
 POLL_S = 0.05
 
@@ -53,34 +86,44 @@ def first_control(page) -> dom.Control | None:
     return controls[0] if controls else None
 
 
-def time_control(page, control: dom.Control, repeats: int) -> list[float]:
-    """Milliseconds (in-page clock) from the key press or click until the page's last update."""
+def time_control(page, control: dom.Control, repeats: int, charts: bool = True) -> list[float]:
+    """Milliseconds (in-page clock) from the key press or click until the page's last update (a page
+    with ``charts`` must have redrawn one)."""
     with_layout = control.kind != "slider"
     page.evaluate(PROBE_JS)
     times = []
     for _ in range(repeats):
         before = dom.charts_json(page, with_layout)
         dom.change_control(page, control)
-        times.append(wait_for_redraw(page))
+        times.append(wait_for_redraw(page, charts))
         dom.wait_until_idle(page)
-        if dom.charts_json(page, with_layout) == before:
+        if charts and dom.charts_json(page, with_layout) == before:
             raise AssertionError(f"{control.cls}: the chart did not change")
     return times
 
 
-def wait_for_redraw(page, timeout: float = dom.READY_TIMEOUT) -> float:
-    """Wait until a chart changed and then nothing changed for SETTLE_S; returns the elapsed ms."""
+def wait_for_redraw(page, charts: bool = True, timeout: float = dom.READY_TIMEOUT) -> float:
+    """Wait until a chart changed (if ``charts``) and then nothing changed for SETTLE_S; returns the
+    elapsed ms."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         time.sleep(POLL_S)
         clock = page.evaluate(CLOCK_JS)
         quiet = (page.evaluate("() => performance.now()") - clock["last"]) / 1000 >= SETTLE_S
-        if clock["plot"] and quiet and not page.evaluate(dom.BUSY_JS):
+        if clock["last"] and (clock["plot"] or not charts) and quiet and not page.evaluate(dom.BUSY_JS):
             return clock["last"] - clock["t0"]
-    raise AssertionError(f"{page.url}: no chart redraw within {timeout:.0f} s")
+    raise AssertionError(f"{page.url}: no redraw within {timeout:.0f} s")
 
 
-def measure(browser, url: str, repeats: int, control_of) -> tuple[float | None, int, str]:
+@dataclass
+class Measurement:
+    ms: float | None  # median slider-to-chart time
+    largest: int  # largest chart JSON at defaults, bytes
+    control: str  # what was moved
+    changed: list[tuple[str, str, float]]  # (before, after, width) of each chart one move changed
+
+
+def measure(browser, url: str, repeats: int, control_of, charts: bool = True) -> Measurement:
     context = browser.new_context(viewport=VIEWPORT, locale="en-US")
     try:
         page = context.new_page()
@@ -88,12 +131,31 @@ def measure(browser, url: str, repeats: int, control_of) -> tuple[float | None, 
         largest = page.evaluate(LARGEST_CHART_JS)
         control = control_of(page)
         if control is None:
-            return None, largest, "no slider or radio"
-        time_control(page, control, 1)  # warm-up: the first change also loads code paths and caches
-        times = time_control(page, control, repeats)
-        return statistics.median(times), largest, f"{control.kind} {control.cls.removeprefix('st-key-')}"
+            return Measurement(None, largest, "no slider or radio", [])
+        time_control(page, control, 1, charts)  # warm-up: the first change also loads code paths and caches
+        times = time_control(page, control, repeats, charts)
+        if not charts:
+            return Measurement(statistics.median(times), largest, control.cls, [])
+        before = page.evaluate(FIGURES_JS)
+        dom.change_control(page, control)
+        wait_for_redraw(page, charts)
+        dom.wait_until_idle(page)
+        after = page.evaluate(FIGURES_JS)
+        changed = [(old, new, width) for (old, _), (new, width) in zip(before, after) if old != new]
+        return Measurement(statistics.median(times), largest, f"{control.kind} {control.cls.removeprefix('st-key-')}",
+                           changed)
     finally:
         context.close()
+
+
+def draw_ms(browser, changed: list[tuple[str, str, float]]) -> float:
+    """Milliseconds Plotly needs, alone in a blank tab, to redraw these charts (sum over charts)."""
+    page = browser.new_page(viewport=VIEWPORT)
+    try:
+        page.add_script_tag(path=str(PLOTLY_JS))
+        return sum(page.evaluate(DRAW_JS, [before, after, width]) for before, after, width in changed)
+    finally:
+        page.close()
 
 
 def main() -> None:
@@ -106,7 +168,10 @@ def main() -> None:
         browser = launch(playwright)
         with running_app("bench/bare_page.py") as bare_url:
             bare_slider = dom.Control(cls="st-key-scale", kind="slider")  # bare_page.py's only widget
-            bare_ms, bare_json, _ = measure(browser, f"{bare_url}/", args.repeats, lambda page: bare_slider)
+            bare = measure(browser, f"{bare_url}/", args.repeats, lambda page: bare_slider)
+        with running_app("bench/slider_only_page.py") as slider_only_url:
+            round_trip = measure(browser, f"{slider_only_url}/", args.repeats, lambda page: bare_slider, charts=False).ms
+        bare_ms = bare.ms
         with running_app("app.py") as app_url:
             warm_up = browser.new_page(viewport=VIEWPORT)
             dom.open_app_page(warm_up, f"{app_url}/")  # app.py must run once before page URLs resolve
@@ -116,19 +181,23 @@ def main() -> None:
                     continue
                 url = f"{app_url}/{entry.route}?lang=en"
                 try:
-                    ms, largest, control = measure(browser, url, args.repeats, first_control)
+                    result = measure(browser, url, args.repeats, first_control)
+                    draw = draw_ms(browser, result.changed)
                 except Exception as err:  # report and go on: a benchmark prints, it does not stop
-                    ms, largest, control = None, 0, f"failed: {type(err).__name__}: {str(err)[:80]}"
-                rows.append((entry.url_path, ms, largest, control))
+                    result, draw = Measurement(None, 0, f"failed: {type(err).__name__}: {str(err)[:80]}", []), 0.0
+                rows.append((entry.url_path, result.ms, draw, result.largest, result.control))
         browser.close()
 
     print(f"bare page (1 slider, 20-point line): median {bare_ms:.0f} ms over {args.repeats}, "
-          f"chart JSON {bare_json / 1024:.1f} KB")
-    print(f"{'page':<22}{'median ms':>10}{'ratio':>8}{'largest chart JSON':>20}  control")
-    for name, ms, largest, control in rows:
+          f"chart JSON {bare.largest / 1024:.1f} KB; without its chart {round_trip:.0f} ms")
+    print(f"{'page':<22}{'median ms':>10}{'ratio':>8}{'draw ms':>9}{'floor':>7}{'largest chart JSON':>20}  control")
+    for name, ms, draw, largest, control in rows:
+        floor = (round_trip + draw) / bare_ms
         timing = f"{ms:>10.0f}{ms / bare_ms:>8.2f}" if ms is not None else f"{'-':>10}{'-':>8}"
-        print(f"{name:<22}{timing}{largest / 1024:>17.1f} KB  {control}")
-    print(json.dumps({"bare_ms": bare_ms, "pages": {name: ms for name, ms, _, _ in rows}}))
+        drawing = f"{draw:>9.0f}{floor:>7.2f}" if ms is not None else f"{'-':>9}{'-':>7}"
+        print(f"{name:<22}{timing}{drawing}{largest / 1024:>17.1f} KB  {control}")
+    print(json.dumps({"bare_ms": bare_ms, "slider_only_ms": round_trip,
+                      "pages": {name: {"ms": ms, "draw_ms": draw} for name, ms, draw, _, _ in rows}}))
 
 
 if __name__ == "__main__":
