@@ -77,6 +77,7 @@ function chartConfig(div, data) {
 
 function draw(div, data, Plotly) {
   if (div.rnnvizFigure !== data.figure) return; // a newer figure has arrived meanwhile
+  if (!div._fullLayout) div.textContent = ""; // a message from an earlier failed load
   const figure = JSON.parse(data.figure);
   const layout = { ...figure.layout, width: div.parentElement.clientWidth };
   div.rnnvizHeight = layout.height;
@@ -95,12 +96,13 @@ export default function chart({ data, parentElement }) {
   }
   if (div.rnnvizFigure !== data.figure) {
     div.rnnvizFigure = data.figure;
-    loadPlotly(data.plotly)
-      .then((Plotly) => draw(div, data, Plotly))
-      .catch((err) => {
+    loadPlotly(data.plotly).then(
+      (Plotly) => draw(div, data, Plotly),
+      (err) => {
         console.error(err);
         div.textContent = data.labels.failed;
-      });
+      },
+    );
   }
   return () => div.rnnvizObserver.disconnect();
 }
