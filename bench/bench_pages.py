@@ -59,11 +59,11 @@ LARGEST_CHART_JS = """() => Math.max(0, ...Array.from(document.querySelectorAll(
 FIGURES_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(div => [
     div.rnnvizFigure || JSON.stringify({data: div.data, layout: div.layout}), div._fullLayout.width])"""
 # In a blank tab with plotly.js: the median time of Plotly.react from one figure to the other and
-# back (frames included).
+# back, as the app's chart element draws them (an animation's frames are added after the redraw).
 DRAW_JS = """async ([before, after, width]) => {
     const div = document.createElement('div'); document.body.appendChild(div);
     const figure = (json) => { const f = JSON.parse(json);
-        return {data: f.data, layout: {...f.layout, width: width}, frames: f.frames || [], config: {}}; };
+        return {data: f.data, layout: {...f.layout, width: width}, config: {}}; };
     await Plotly.newPlot(div, figure(before));
     const times = [];
     for (let i = 0; i < 8; i++) {

@@ -82,7 +82,13 @@ function draw(div, data, Plotly) {
   const layout = { ...figure.layout, width: div.parentElement.clientWidth };
   div.rnnvizHeight = layout.height;
   if (document.fullscreenElement === div) Object.assign(layout, { width: window.innerWidth, height: window.innerHeight });
-  return Plotly.react(div, { data: figure.data, layout: layout, frames: figure.frames || [], config: chartConfig(div, data) });
+  const drawn = Plotly.react(div, { data: figure.data, layout: layout, config: chartConfig(div, data) });
+  // An animation's frames are only needed for Play, and adding them takes Plotly about a third of
+  // the unrolled graph's redraw: they replace the old ones once the new figure is on screen.
+  return drawn.then(() => {
+    if (div.rnnvizFigure !== data.figure) return undefined;
+    return Plotly.deleteFrames(div).then(() => (figure.frames ? Plotly.addFrames(div, figure.frames) : undefined));
+  });
 }
 
 export default function chart({ data, parentElement }) {

@@ -74,3 +74,25 @@ def test_without_plotly_js_the_chart_says_so_in_the_users_language(page, app_url
     )
     assert page.locator("[data-testid=stSlider]").count() > 0  # the rest of the page works
     assert not dom.problems(page)
+
+
+# The animated chart's frames: as the server sent them (names, data) and as Plotly holds them.
+FRAMES_JS = """() => { const div = Array.from(document.querySelectorAll('.rnnviz-chart'))
+        .find(d => JSON.parse(d.rnnvizFigure).frames);
+    const sent = JSON.parse(div.rnnvizFigure).frames, held = div._transitionData._frames;
+    return {sent: sent.map(f => f.name), held: held.map(f => f.name),
+            sentData: JSON.stringify(sent.map(f => f.data)), heldData: JSON.stringify(held.map(f => f.data))}; }"""
+
+
+def test_after_a_move_the_animation_holds_the_new_figures_frames(page, app_url):
+    dom.open_app_page(page, f"{app_url}/unrolled_graph?lang=en")
+    first = page.evaluate(FRAMES_JS)
+    assert first["held"] == first["sent"] and first["heldData"] == first["sentData"]
+    before = dom.charts_json(page)
+    dom.change_control(page, next(c for c in dom.page_controls(page) if c.cls == "st-key-graph-scale"))
+    dom.wait_for_change(page, before, with_layout=False)
+    page.wait_for_function(f"() => {{ const f = ({FRAMES_JS})(); return f.heldData === f.sentData; }}",
+                           timeout=dom.READY_TIMEOUT * 1000)
+    now = page.evaluate(FRAMES_JS)
+    assert now["held"] == now["sent"] == first["sent"] and len(now["sent"]) >= 7
+    assert now["sentData"] != first["sentData"]  # the new gradients replaced the old frames
