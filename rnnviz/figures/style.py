@@ -53,7 +53,7 @@ def apply_layout(
     set_template(fig, theme)
     layout = fig.layout
     _merge(layout, {
-        "title": {"text": title, "x": 0.0, "xanchor": "left", "font": {"size": size + 4}},
+        "title": {"text": title, "x": 0.0, "xanchor": "left", "pad": {"l": 12}, "font": {"size": size + 4}},
         "font": {"family": FONT_FAMILY, "size": size},
         "height": height + (80 if theme == "projector" else 0),
         "margin": {"l": 70, "r": 30, "t": 60, "b": 40},

@@ -25,7 +25,7 @@ def linear_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
                          hovertemplate="t=%{x}<br>x_t = %{y:g}<extra></extra>"))
     fig.add_trace(go.Scatter(x=steps, y=data["h"], name="h_t", mode="lines+markers+text",
                              line={"color": CELL_COLORS["rnn"], "width": width}, marker={"size": 10},
-                             text=[f"{v:g}" for v in data["h"]], textposition="top left"))
+                             text=[f"{v:g}" for v in data["h"]], textposition="top left", cliponaxis=False))
     fig.add_trace(go.Scatter(x=steps, y=data["y"], name="y_t = w_y h_t", mode="lines+markers",
                              line={"color": ACCENT, "width": width * 0.7, "dash": "dash"}, marker={"symbol": "x"}))
     apply_layout(fig, theme=theme, title=t("worked.linear.title", lang, wh=data["wh"]),

@@ -15,7 +15,7 @@ def reference_layout(fig: go.Figure, *, theme: str, title: str, x_title: str, y_
     size = style._FONT_SIZES[theme]
     fig.update_layout(
         template=pio.templates[style._TEMPLATES[theme]],
-        title={"text": title, "x": 0.0, "xanchor": "left", "font": {"size": size + 4}},
+        title={"text": title, "x": 0.0, "xanchor": "left", "pad": {"l": 12}, "font": {"size": size + 4}},
         font={"family": style.FONT_FAMILY, "size": size},
         height=460 + (80 if theme == "projector" else 0),
         margin={"l": 70, "r": 30, "t": 60, "b": 40},
