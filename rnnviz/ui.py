@@ -274,8 +274,10 @@ _PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"
 _PLOTLY_JS_FILE = "plotly.min.js"
 
 
+@st.cache_resource(show_spinner=False)
 def plotly_js_url() -> str:
-    """Where the browser loads plotly.js from (relative to the page; registers the file route)."""
+    """Where the browser loads plotly.js from (relative to the page). The first call, in a script run,
+    registers the file route with the server; later ones reuse its answer."""
     served = components_v1.declare_component("plotlyjs", path=str(_PLOTLY_JS_DIR))
     return f"component/{served.name}/{_PLOTLY_JS_FILE}"
 
