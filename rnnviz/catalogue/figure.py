@@ -17,7 +17,8 @@ class FigureSpec:
     """Everything the page, the shareable link and the command line need for one chart.
 
     - ``compute(**values) -> data``: calls the engine only; ``values`` are validated parameters.
-    - ``build(data, *, lang, theme) -> go.Figure``: a pure Plotly builder.
+    - ``build(data, *, lang, theme) -> go.Figure``: a pure Plotly builder (see
+      ``rnnviz.figures.canvas.builder``); ``build.json(data, lang=..., theme=...)`` gives its JSON fast.
     - ``table(data) -> pd.DataFrame``: the tidy numbers that the chart draws (ASCII column names).
     """
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
-from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, SECONDARY, SKY, apply_layout, line_width
+from rnnviz.figures.canvas import builder, figure, scatter
+from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, SECONDARY, SKY, Figure, apply_layout, line_width
 from rnnviz.i18n import t
 
 LINEAR_LIMIT = 300.0  # beyond 1e±300 a linear axis cannot show the values: plot log10 instead
 
 
-def norms_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def norms_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """The book's norm curve ``‖dh_t‖/N`` over t, with the bound ``σ₁^t`` and the guide ``ρ^t``.
 
     ``data``: ``steps`` (T,), ``log10_norms`` (T,), ``log10_guide`` (T,), ``log10_bound`` (T,),
@@ -26,7 +27,7 @@ def norms_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     finite = np.concatenate([c[np.isfinite(c)] for c in curves.values()])
     as_log10 = finite.size > 0 and float(np.max(np.abs(finite))) > LINEAR_LIMIT
     width = line_width(theme)
-    fig = go.Figure()
+    fig = figure()
     styles = {
         "norm": {"color": CELL_COLORS["rnn"], "width": width},
         "bound": {"color": GUIDE, "width": width * 0.7, "dash": "dash"},
@@ -35,7 +36,7 @@ def norms_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     for name, log_values in curves.items():
         y = log_values if as_log10 else np.power(10.0, log_values)
         hidden = name == "bound" and not as_log10 and data["yaxis"] == "linear"
-        fig.add_trace(go.Scatter(
+        fig.add_trace(scatter(
             x=steps, y=y, name=t(f"book.trace.{name}", lang), line=styles[name],
             visible="legendonly" if hidden else True,
             mode="lines+markers" if name == "norm" and len(steps) <= 60 else "lines",
@@ -64,7 +65,8 @@ def _verdict(rho: float) -> str:
     return "neutral"
 
 
-def eigenvalues_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def eigenvalues_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """Eigenvalues of the scaled ``W_h`` in the complex plane, with the unit circle and ``|λ| = ρ``.
 
     ``data``: ``eigenvalues`` (H,) complex, ``rho``, ``sigma1``.
@@ -72,18 +74,18 @@ def eigenvalues_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Fig
     eig = data["eigenvalues"]
     angle = np.linspace(0.0, 2.0 * np.pi, 241)
     width = line_width(theme)
-    fig = go.Figure()
+    fig = figure()
     circles = (
         (1.0, "book.trace.unit_circle", {"color": GUIDE, "width": width * 0.7}),
         (data["rho"], "book.trace.rho_circle", {"color": SKY, "width": width * 0.7, "dash": "dot"}),
         (data["sigma1"], "book.trace.sigma_circle", {"color": SECONDARY, "width": width * 0.6, "dash": "dash"}),
     )
     for radius, key, line in circles:
-        fig.add_trace(go.Scatter(
+        fig.add_trace(scatter(
             x=radius * np.cos(angle), y=radius * np.sin(angle), mode="lines", line=line,
             name=t(key, lang), hoverinfo="skip",
         ))
-    fig.add_trace(go.Scatter(
+    fig.add_trace(scatter(
         x=eig.real, y=eig.imag, mode="markers", name=t("book.trace.eigenvalues", lang),
         marker={"size": 14 if theme == "projector" else 10, "color": CELL_COLORS["rnn"],
                 "line": {"width": 1, "color": "white"}},
@@ -96,24 +98,25 @@ def eigenvalues_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Fig
     return fig
 
 
-def scalar_power_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def scalar_power_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """``w^k`` for ``k = 0..n`` with the seed's two references ``1.1^k`` and ``0.9^k`` (log axis).
 
     ``data``: ``k`` (n+1,), ``log10_power`` (n+1,), ``log10_ref_up``, ``log10_ref_down`` (n+1,), ``w``.
     """
     k = data["k"]
     width = line_width(theme)
-    fig = go.Figure()
+    fig = figure()
     refs = (
         ("log10_ref_up", "1.1ᵏ", ACCENT), ("log10_ref_down", "0.9ᵏ", SKY),
     )
     for key, name, color in refs:
-        fig.add_trace(go.Scatter(
+        fig.add_trace(scatter(
             x=k, y=np.power(10.0, data[key]), name=name, mode="lines",
             line={"color": color, "width": width * 0.7, "dash": "dot"},
         ))
     final = float(np.power(10.0, data["log10_power"][-1]))
-    fig.add_trace(go.Scatter(
+    fig.add_trace(scatter(
         x=k, y=np.power(10.0, data["log10_power"]), name=f"w = {data['w']:g}: wᵏ",
         mode="lines", line={"color": CELL_COLORS["rnn"], "width": width},
         hovertemplate="k=%{x}<br>wᵏ = %{y:.4g}<extra></extra>",

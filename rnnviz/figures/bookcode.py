@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, add_note, apply_layout, line_width
+from rnnviz.figures.canvas import builder, bar, figure, heatmap, scatter, subplots
+from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, Figure, add_note, apply_layout, line_width
 from rnnviz.i18n import t
 
 REL_ERR_FLOOR = 1e-16  # float64's resolution: smaller relative errors (or exact zeros) are drawn here, and said so
@@ -31,7 +30,8 @@ def _shape(arr: np.ndarray) -> str:
     return "×".join(str(n) for n in arr.shape)
 
 
-def backward_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def backward_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """Grouped bars (log axis): relative error vs centred finite differences of each gradient of the book's
     RNN step, for the correct backward and for seed 002's code; a wrong-shaped array gets no bar but a label.
 
@@ -39,7 +39,7 @@ def backward_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure
     ``correct``, ``seed`` name -> array, ``B``, ``I``, ``H``, ``runs``.
     """
     names = list(data["names"])
-    fig = go.Figure()
+    fig = figure()
     series = (
         ("correct", CELL_COLORS["rnn"], "", data["rel_err_correct"]),
         ("seed", GUIDE, "/", data["rel_err_seed"]),
@@ -49,7 +49,7 @@ def backward_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure
         label = t(f"bookcode.backward.{key}", lang)
         ys, floored = _clipped([errors[n] for n in names])
         any_floored = any_floored or floored
-        fig.add_trace(go.Bar(
+        fig.add_trace(bar(
             x=names, y=ys, name=label, marker={"color": color, "pattern": {"shape": pattern}},
             text=[f"{v:.1e}" if v is not None else "" for v in ys], textposition="outside",
             textfont={"size": 14 if theme == "projector" else 11},
@@ -86,7 +86,8 @@ def _row_labels(data: dict[str, Any]) -> list[str]:
     return [f"{i + 1}  {w} → {n}" for i, (w, n) in enumerate(zip(data["inputs"], data["targets"]))]
 
 
-def rnnlm_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def rnnlm_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """Top: heatmaps of P(next word | words so far) (rows: step t with its input and true next word,
     columns: the vocabulary) before and after training, the argmax of each row outlined (a rectangle in
     the heatmap's cell coordinates). Bottom: the loss.
@@ -96,7 +97,7 @@ def rnnlm_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     """
     rows = _row_labels(data)
     vocab = list(data["vocab"])
-    fig = make_subplots(
+    fig = subplots(
         rows=2, cols=2, specs=[[{}, {}], [{"colspan": 2}, None]], row_heights=[0.62, 0.38],
         vertical_spacing=0.2, horizontal_spacing=0.07,
         subplot_titles=(
@@ -108,7 +109,7 @@ def rnnlm_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     hover = t("bookcode.rnnlm.hover", lang)
     for col, phase in ((1, "before"), (2, "after")):
         probs = np.round(np.asarray(data[f"probs_{phase}"], dtype=float), 4)
-        fig.add_trace(go.Heatmap(
+        fig.add_trace(heatmap(
             x=vocab, y=rows, z=probs.tolist(), coloraxis="coloraxis", texttemplate="%{z:.2f}",
             hovertemplate=hover + "<extra></extra>", xgap=1, ygap=1,
         ), row=1, col=col)
@@ -122,7 +123,7 @@ def rnnlm_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     losses = np.asarray(data["losses"], dtype=float)
     steps = np.arange(1, losses.size + 1)
     label = t("bookcode.rnnlm.loss", lang)
-    fig.add_trace(go.Scatter(
+    fig.add_trace(scatter(
         x=steps, y=losses, mode="lines" if losses.size > 30 else "lines+markers", name=label, showlegend=False,
         line={"color": CELL_COLORS["rnn"], "width": line_width(theme)},
         hovertemplate=t("bookcode.rnnlm.loss_hover", lang) + "<extra></extra>",

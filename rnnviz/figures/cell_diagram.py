@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from rnnviz.figures.style import GUIDE, add_note, apply_layout
+from rnnviz.figures.canvas import builder, figure, scatter
+from rnnviz.figures.style import GUIDE, Figure, add_note, apply_layout
 from rnnviz.i18n import t
 
 FORWARD_SCALE = "RdBu_r"
@@ -75,7 +75,8 @@ def _units(values: np.ndarray) -> str:
     return f"[{shown}{', …' if values.size > MAX_UNITS_ON_HOVER else ''}]"
 
 
-def cell_diagram_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def cell_diagram_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """The cell of ``data["cell"]`` at ``data["step"]``: forward values (left) and gradients (right).
 
     ``data``: ``cell``, ``gru_variant``, ``step``, ``T``, ``forward`` and ``backward`` (name -> (H,)).
@@ -88,7 +89,7 @@ def cell_diagram_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Fi
     dark = theme == "dark"
     ink = "#EEEEEE" if dark else "#222222"
     paper = "#111111" if dark else "#FFFFFF"
-    fig = go.Figure()
+    fig = figure()
     shapes: list[dict] = []
     labels: list[dict] = []  # annotations, attached in one go (Plotly re-validates all on each add)
     for shift in (0.0, PANEL_SHIFT):
@@ -176,9 +177,9 @@ def _text_on(color: str) -> str:
     return "#000000" if luminance > 140 else "#FFFFFF"
 
 
-def _hover_trace(items, scale, cmin, cmax, title, colorbar_x) -> go.Scatter:
+def _hover_trace(items, scale, cmin, cmax, title, colorbar_x) -> dict:
     xs, ys, cs, texts = zip(*items)
-    return go.Scatter(
+    return scatter(
         x=xs, y=ys, mode="markers", hovertext=texts, hovertemplate="%{hovertext}<extra></extra>",
         marker={"size": 34, "opacity": 0.0, "color": cs, "colorscale": scale, "cmin": cmin, "cmax": cmax,
                 "showscale": True, "colorbar": {"title": {"text": title, "side": "right"}, "thickness": 10,

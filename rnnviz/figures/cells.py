@@ -11,10 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, SKY, add_note, apply_layout, line_width
+from rnnviz.figures.canvas import builder, bar, figure, heatmap, scatter, subplots
+from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, SKY, Figure, add_note, apply_layout, line_width
 from rnnviz.i18n import t
 
 MAX_T_BINS = 200  # columns of a heatmap: about one per 4-5 screen pixels
@@ -63,7 +62,7 @@ def bin_centres(n: int, factor: int) -> np.ndarray:
     return (starts + ends) / 2.0
 
 
-def _time_axis(fig: go.Figure, data: dict[str, Any], *, row: int | None = None, col: int | None = None) -> None:
+def _time_axis(fig: Figure, data: dict[str, Any], *, row: int | None = None, col: int | None = None) -> None:
     tokens = data.get("tokens")
     if tokens and len(tokens) <= MAX_TOKEN_TICKS:
         fig.update_xaxes(tickmode="array", tickvals=list(range(1, len(tokens) + 1)), ticktext=list(tokens),
@@ -75,7 +74,7 @@ def _bottom(data: dict[str, Any], notes: list[str]) -> int:
     return (110 if data.get("tokens") else 60) + 22 * len(notes)
 
 
-def _notes_below(fig: go.Figure, data: dict[str, Any], notes: list[str]) -> None:
+def _notes_below(fig: Figure, data: dict[str, Any], notes: list[str]) -> None:
     """Notes under the axis title, each on its own line, pinned in pixels so nothing overlaps."""
     bottom = _bottom(data, notes)
     for k, note in enumerate(notes):
@@ -89,7 +88,7 @@ def _aggregation_notes(data: dict[str, Any], lang: str) -> list[str]:
     return []
 
 
-def _log_ticks(fig: go.Figure, log10_values: list[np.ndarray]) -> None:
+def _log_ticks(fig: Figure, log10_values: list[np.ndarray]) -> None:
     """A log y axis; one label per decade when the values span 2 to 12 decades (no minor-tick clutter)."""
     fig.update_yaxes(type="log", exponentformat="power")
     finite = np.concatenate([v[np.isfinite(v)] for v in log10_values]) if log10_values else np.array([])
@@ -97,7 +96,7 @@ def _log_ticks(fig: go.Figure, log10_values: list[np.ndarray]) -> None:
         fig.update_yaxes(dtick=1)
 
 
-def _heatmap(name: str, grid: np.ndarray, data: dict[str, Any], theme: str, colorbar: dict) -> go.Heatmap:
+def _heatmap(name: str, grid: np.ndarray, data: dict[str, Any], theme: str, colorbar: dict) -> dict:
     symbol, kind = PANELS[name]
     if kind == "unit":
         zmin, zmax = 0.0, 1.0
@@ -106,17 +105,17 @@ def _heatmap(name: str, grid: np.ndarray, data: dict[str, Any], theme: str, colo
     else:
         top = float(np.max(np.abs(grid))) or 1.0
         zmin, zmax = -top, top
-    return go.Heatmap(
+    return heatmap(
         z=grid.T, x=data["t_pos"], y=data["unit_pos"], zmin=zmin, zmax=zmax, colorscale=_SCALES[kind],
         reversescale=kind != "unit", colorbar=colorbar, name=symbol,
         hovertemplate="t = %{x}<br>unit %{y}<br>" + symbol + " = %{z:.4f}<extra></extra>",
     )
 
 
-def _panel_grid(data: dict[str, Any], names: list[str], *, lang: str, theme: str, title_key: str) -> go.Figure:
+def _panel_grid(data: dict[str, Any], names: list[str], *, lang: str, theme: str, title_key: str) -> Figure:
     n = len(names)
     gap = 0.12 if n <= 2 else 0.07
-    fig = make_subplots(rows=n, cols=1, shared_xaxes=True, vertical_spacing=gap,
+    fig = subplots(rows=n, cols=1, shared_xaxes=True, vertical_spacing=gap,
                         subplot_titles=[PANELS[name][0] for name in names])
     height = 1.0 / n
     for k, name in enumerate(names):
@@ -135,7 +134,8 @@ def _panel_grid(data: dict[str, Any], names: list[str], *, lang: str, theme: str
     return fig
 
 
-def hidden_states_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def hidden_states_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """Heatmap of the hidden state ``h_t`` over (t, unit), and of the LSTM's cell state ``c_t`` below it.
 
     ``data``: ``cell``, ``panels`` {``h``, [``c``]: (Tb, Hb)}, ``t_pos`` (Tb,), ``unit_pos`` (Hb,),
@@ -146,7 +146,8 @@ def hidden_states_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.F
     return _panel_grid(data, ["h"], lang=lang, theme=theme, title_key="cells.states.title")
 
 
-def gates_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def gates_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """One heatmap per gate over (t, unit): LSTM ``i, f, g, o``; GRU ``r, z, n``; the vanilla RNN has no
     gates, so it shows its pre-activation ``a_t`` and ``tanh'(a_t)``, the factor that shrinks the gradient.
 
@@ -160,7 +161,8 @@ def _finite_points(x: np.ndarray, log10: np.ndarray) -> tuple[np.ndarray, np.nda
     return x[keep], np.power(10.0, log10[keep])
 
 
-def gradients_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def gradients_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """``‖∂L/∂h_t‖``, ``‖∂L/∂x_t‖`` (and the LSTM's ``‖∂L/∂c_t‖``) over t on a log axis, loss at the last
     step, with the inspected step marked. Zero (underflowed) or overflowed norms are left out, with a note.
 
@@ -169,7 +171,7 @@ def gradients_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figur
     """
     width = line_width(theme)
     steps = data["t"]
-    fig = go.Figure()
+    fig = figure()
     styles = {
         "h": {"color": CELL_COLORS[data["cell"]], "width": width},
         "c": {"color": SKY, "width": width * 0.8, "dash": "dash"},
@@ -181,7 +183,7 @@ def gradients_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figur
             continue
         x, y = _finite_points(steps, data["log10"][name])
         label = t(f"cells.trace.grad_{name}", lang)
-        fig.add_trace(go.Scatter(
+        fig.add_trace(scatter(
             x=x, y=y, name=label, line=styles[name], mode="lines+markers" if markers else "lines",
             hovertemplate="t = %{x}<br>%{y:.4g}<extra>" + label + "</extra>",
         ))
@@ -198,7 +200,8 @@ def gradients_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figur
     return fig
 
 
-def word_gradients_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def word_gradients_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """A bar per input step (per word for a sentence) of ``‖∂L/∂x_t‖``: how much of the last step's loss
     reaches each word. The sentence's answer word is hatched, its distractor (seed 003) cross-hatched.
 
@@ -217,7 +220,7 @@ def word_gradients_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.
         else:
             patterns.append("")
     outline = [2.5 if p else 0.0 for p, k in zip(patterns, keep) if k]
-    fig = go.Figure(go.Bar(
+    fig = figure(bar(
         x=steps[keep], y=np.power(10.0, log10[keep]),
         marker={"color": CELL_COLORS[data["cell"]], "line": {"width": outline, "color": GUIDE},
                 "pattern": {"shape": [p for p, k in zip(patterns, keep) if k], "fgcolor": "white"}},

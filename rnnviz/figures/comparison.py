@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
+from rnnviz.figures.canvas import builder, scatter, subplots
 from rnnviz.figures.derivatives import log_axis_values
-from rnnviz.figures.style import CELL_COLORS, GUIDE, apply_layout, line_width
+from rnnviz.figures.style import CELL_COLORS, GUIDE, Figure, apply_layout, line_width
 from rnnviz.i18n import t
 
 CELLS = ("rnn", "lstm", "gru")
@@ -25,7 +24,8 @@ def _path_key(cell: str, gru_variant: str) -> str:
     return f"comparison.path.{cell}" if cell != "gru" else f"comparison.path.gru_{gru_variant}"
 
 
-def comparison_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def comparison_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """Left: ‖∂L/∂h_t‖ of the three cells (one colour each) and the LSTM's Π f (dashed).
     Right: the LSTM's forget gate f_t over time (unit mean, min–max band) and σ(b_f).
 
@@ -34,35 +34,35 @@ def comparison_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figu
     """
     width = line_width(theme)
     steps = data["t"]
-    fig = make_subplots(
+    fig = subplots(
         rows=1, cols=2, column_widths=[0.64, 0.36], horizontal_spacing=0.1,
         subplot_titles=(t("comparison.panel.gradients", lang), t("comparison.panel.forget", lang)),
     )
     values, as_log10 = log_axis_values(*(data["log10_grad"][c] for c in CELLS), data["log10_path"]["lstm"])
     for cell, y in zip(CELLS, values[:3]):
         name = t("comparison.trace.grad", lang, cell=NAMES[cell])
-        fig.add_trace(go.Scatter(
+        fig.add_trace(scatter(
             x=steps, y=y, name=name, mode="lines", line={"color": CELL_COLORS[cell], "width": width},
             hovertemplate="t=%{x}<br>%{y:.4g}<extra>" + name + "</extra>",
         ), row=1, col=1)
     name = t("comparison.path.lstm", lang)
-    fig.add_trace(go.Scatter(
+    fig.add_trace(scatter(
         x=steps, y=values[3], name=name, mode="lines",
         line={"color": CELL_COLORS["lstm"], "width": width * 0.7, "dash": "dash"},
         hovertemplate="t=%{x}<br>%{y:.4g}<extra>" + name + "</extra>",
     ), row=1, col=1)
     blue = CELL_COLORS["lstm"]
-    fig.add_trace(go.Scatter(
+    fig.add_trace(scatter(
         x=np.concatenate([steps, steps[::-1]]), y=np.concatenate([data["f_max"], data["f_min"][::-1]]),
         fill="toself", fillcolor=_rgba(blue, 0.18), line={"width": 0}, hoverinfo="skip",
         name=t("comparison.trace.f_band", lang),
     ), row=1, col=2)
     name = t("comparison.trace.f_mean", lang)
-    fig.add_trace(go.Scatter(
+    fig.add_trace(scatter(
         x=steps, y=data["f_mean"], name=name, mode="lines", line={"color": blue, "width": width},
         hovertemplate="t=%{x}<br>f = %{y:.4f}<extra>" + name + "</extra>",
     ), row=1, col=2)
-    fig.add_trace(go.Scatter(
+    fig.add_trace(scatter(
         x=[steps[0], steps[-1]], y=[data["f_bias"]] * 2, mode="lines",
         line={"color": GUIDE, "width": width * 0.6, "dash": "dot"},
         name=t("comparison.trace.f_bias", lang, value=data["f_bias"]), hoverinfo="skip",
@@ -78,14 +78,15 @@ def comparison_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figu
     return fig
 
 
-def small_multiples_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def small_multiples_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """One panel per cell (shared axes): ‖∂L/∂h_t‖ and the product along the cell's diagonal path.
 
     ``data`` as for :func:`comparison_figure`.
     """
     width = line_width(theme)
     steps = data["t"]
-    fig = make_subplots(rows=1, cols=3, shared_yaxes=True, horizontal_spacing=0.04,
+    fig = subplots(rows=1, cols=3, shared_yaxes=True, horizontal_spacing=0.04,
                         subplot_titles=[NAMES[c] for c in CELLS])
     values, as_log10 = log_axis_values(*(data["log10_grad"][c] for c in CELLS),
                                        *(data["log10_path"][c] for c in CELLS))
@@ -96,7 +97,7 @@ def small_multiples_figure(data: dict[str, Any], *, lang: str, theme: str) -> go
             (values[col + 2], t(_path_key(cell, data["gru_variant"]), lang),
              {"color": color, "width": width * 0.7, "dash": "dash"}),
         ):
-            fig.add_trace(go.Scatter(
+            fig.add_trace(scatter(
                 x=steps, y=y, name=name, mode="lines", line=line,
                 hovertemplate="t=%{x}<br>%{y:.4g}<extra>" + name + "</extra>",
             ), row=1, col=col)
@@ -110,7 +111,7 @@ def small_multiples_figure(data: dict[str, Any], *, lang: str, theme: str) -> go
     return fig
 
 
-def _legend_below(fig: go.Figure, theme: str) -> None:
+def _legend_below(fig: Figure, theme: str) -> None:
     """Keep the legend clear of the axis titles (the projector theme's type is larger)."""
     big = theme == "projector"
     fig.update_layout(margin={"t": 100 if big else 95, "b": 200 if big else 120},

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, SECONDARY, SKY, apply_layout, line_width
+from rnnviz.figures.canvas import builder, figure, scatter, subplots
+from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, SECONDARY, SKY, Figure, apply_layout, line_width
 from rnnviz.i18n import t
 
 LOG_AXIS_LIMIT = 300.0  # beyond 10^±300 a log axis of raw values overflows: plot log10 on a linear axis
@@ -30,7 +29,8 @@ def log_axis_values(*log10_arrays: np.ndarray) -> tuple[list[np.ndarray], bool]:
     return out, as_log10
 
 
-def curves_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def curves_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """Seed 000's graph: tanh (solid) and tanh' (dashed), with σ, σ' and ReLU' beside them.
 
     ``data``: ``x``, ``tanh``, ``tanh_prime``, ``sigmoid``, ``sigmoid_prime``, ``relu_prime``, each (n,).
@@ -45,9 +45,9 @@ def curves_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
         ("sigmoid_prime", "σ'(z) = σ(1 − σ)", {"color": sigmoid_color, "width": width * 0.7, "dash": "dash"}),
         ("relu_prime", "ReLU'(z)", {"color": relu_color, "width": width * 0.7, "dash": "dot", "shape": "hv"}),
     )
-    fig = go.Figure()
+    fig = figure()
     for key, name, line in traces:
-        fig.add_trace(go.Scatter(
+        fig.add_trace(scatter(
             x=x, y=data[key], name=name, mode="lines", line=line,
             hovertemplate="z=%{x:.2f}<br>%{y:.4f}<extra>" + name + "</extra>",
         ))
@@ -60,7 +60,8 @@ def curves_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     return fig
 
 
-def product_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def product_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """Left: ‖∂L/∂h_t‖ with tanh and without (linear), and Π_{k>t} tanh'(a_k) on the trajectory.
     Right: Pascanu et al.'s sufficient condition σ₁ < 1/γ with the current σ₁ for tanh and σ.
 
@@ -68,7 +69,7 @@ def product_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     ``log10_prod_min``, ``log10_prod_max`` (T,), ``sigma1``, ``gamma`` {"tanh": 1, "sigmoid": 0.25}.
     """
     width = line_width(theme)
-    fig = make_subplots(
+    fig = subplots(
         rows=1, cols=2, column_widths=[0.62, 0.38], horizontal_spacing=0.12,
         subplot_titles=(t("derivatives.panel.gradient", lang), t("derivatives.panel.pascanu", lang)),
     )
@@ -76,7 +77,7 @@ def product_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     (grad_tanh, grad_linear, prod_mean, prod_min, prod_max), as_log10 = log_axis_values(*(data[k] for k in keys))
     steps = data["t"]
     mode = "lines+markers" if steps.size <= 60 else "lines"
-    fig.add_trace(go.Scatter(  # band min..max over units
+    fig.add_trace(scatter(  # band min..max over units
         x=np.concatenate([steps, steps[::-1]]), y=np.concatenate([prod_max, prod_min[::-1]]),
         fill="toself", fillcolor="rgba(86,180,233,0.22)", line={"width": 0}, hoverinfo="skip",
         name=t("derivatives.trace.prod_band", lang), showlegend=True,
@@ -88,7 +89,7 @@ def product_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     )
     for y, key, line in curves:
         name = t(key, lang)
-        fig.add_trace(go.Scatter(
+        fig.add_trace(scatter(
             x=steps, y=y, name=name, mode=mode, line=line, marker={"size": 5},
             hovertemplate="t=%{x}<br>%{y:.4g}<extra>" + name + "</extra>",
         ), row=1, col=1)
@@ -109,16 +110,16 @@ def product_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     return fig
 
 
-def _pascanu_panel(fig: go.Figure, data: dict[str, Any], *, lang: str, width: float) -> None:
+def _pascanu_panel(fig: Figure, data: dict[str, Any], *, lang: str, width: float) -> None:
     gamma = np.geomspace(*PASCANU_GAMMA, 60)
     boundary = 1.0 / gamma
     low = PASCANU_SIGMA[0]
-    fig.add_trace(go.Scatter(
+    fig.add_trace(scatter(
         x=np.concatenate([gamma, gamma[::-1]]), y=np.concatenate([boundary, np.full(gamma.size, low)]),
         fill="toself", fillcolor="rgba(0,114,178,0.12)", line={"width": 0}, hoverinfo="skip",
         name=t("derivatives.trace.vanish_region", lang),
     ), row=1, col=2)
-    fig.add_trace(go.Scatter(
+    fig.add_trace(scatter(
         x=gamma, y=boundary, mode="lines", line={"color": GUIDE, "width": width * 0.8},
         name=t("derivatives.trace.boundary", lang),
         hovertemplate="γ=%{x:.3g}<br>1/γ=%{y:.3g}<extra></extra>",
@@ -128,7 +129,7 @@ def _pascanu_panel(fig: go.Figure, data: dict[str, Any], *, lang: str, width: fl
                                       ("sigmoid", ACCENT, "diamond", "bottom center")):
         gamma_phi = data["gamma"][phi]
         side = "vanish" if sigma1 * gamma_phi < 1.0 else "open"
-        fig.add_trace(go.Scatter(
+        fig.add_trace(scatter(
             x=[gamma_phi], y=[min(max(sigma1, low), PASCANU_SIGMA[1])], mode="markers+text",
             marker={"size": 14, "color": color, "symbol": symbol, "line": {"width": 1, "color": "white"}},
             text=[f"{phi}: σ₁γ = {sigma1 * gamma_phi:.2f}"], textposition=where,

@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from rnnviz.figures.style import CELL_COLORS, GUIDE, add_note, apply_layout
+from rnnviz.figures.canvas import builder, extend_annotations, figure, scatter
+from rnnviz.figures.style import CELL_COLORS, GUIDE, Figure, add_note, apply_layout
 from rnnviz.i18n import t
 from rnnviz.unrolled import UnrolledGraph
 
@@ -110,7 +110,8 @@ def _edge_hover(graph: UnrolledGraph, lang: str) -> list[str]:
     ]
 
 
-def unrolled_graph_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def unrolled_graph_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """The unrolled graph of ``data["graph"]`` (an :class:`UnrolledGraph`), animated backwards in time.
 
     ``data``: ``graph``, ``tokens`` (list of T words or None), ``answer`` (the label's word or None).
@@ -127,17 +128,17 @@ def unrolled_graph_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.
     base_width = 1.2 if theme != "projector" else 2.0
     idle = "#555555" if dark else "#D0D0D0"
 
-    fig = go.Figure()
+    fig = figure()
     xs, ys = _segments(graph, np.ones(graph.edge_src.size, dtype=bool))
-    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": idle, "width": base_width},
+    fig.add_trace(scatter(x=xs, y=ys, mode="lines", line={"color": idle, "width": base_width},
                              hoverinfo="skip", showlegend=False))
     mid_x = np.round((graph.node_x[graph.edge_src] + graph.node_x[graph.edge_dst]) / 2, 4)
     mid_y = np.round((graph.node_y[graph.edge_src] + graph.node_y[graph.edge_dst]) / 2, 4)
-    fig.add_trace(go.Scatter(
+    fig.add_trace(scatter(
         x=mid_x, y=mid_y, mode="markers", marker={"size": 8, "color": "rgba(0,0,0,0)"},
         hovertext=_edge_hover(graph, lang), hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
     ))
-    fig.add_trace(go.Scatter(
+    fig.add_trace(scatter(
         x=graph.node_x, y=graph.node_y, mode="markers+text",
         marker={"size": node_size, "color": idle, "symbol": [_SYMBOLS[k] for k in graph.node_kind],
                 "line": {"width": 1, "color": GUIDE}},
@@ -154,7 +155,7 @@ def unrolled_graph_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.
         traces = _lit_traces(graph, k, bins, bin_colors, node_log, node_size, cmin, cmax, theme, lang,
                              frame=True)
         frames.append({"data": traces, "traces": animated, "name": str(k)})
-    fig.frames = frames  # plain dicts: Plotly validates each frame once, here
+    fig.frames = frames
 
     apply_layout(fig, theme=theme, title=_title(graph, lang), height=640 if graph.cell != "rnn" else 520)
     x_max = float(graph.node_x.max())
@@ -189,7 +190,7 @@ def _lit_traces(graph, k, bins, bin_colors, node_log, node_size, cmin, cmax, the
             traces.append({"type": "scatter", "x": xs, "y": ys})
         else:
             width = (1.5 + 4.5 * b / (N_BINS - 1)) * (1.5 if theme == "projector" else 1.0)
-            traces.append(go.Scatter(x=xs, y=ys, mode="lines", line={"color": bin_colors[b], "width": width},
+            traces.append(scatter(x=xs, y=ys, mode="lines", line={"color": bin_colors[b], "width": width},
                                      hoverinfo="skip", showlegend=False))
     on = graph.node_order <= k
     marker = {"color": np.round(node_log[on], 4), "size": node_size[on]}
@@ -202,7 +203,7 @@ def _lit_traces(graph, k, bins, bin_colors, node_log, node_size, cmin, cmax, the
         line={"width": 1, "color": "#FFFFFF" if theme == "dark" else "#333333"},
         colorbar={"title": {"text": t("graph.colorbar", lang), "side": "right"}, "thickness": 14, "len": 0.8},
     )
-    traces.append(go.Scatter(x=graph.node_x[on], y=graph.node_y[on], mode="markers", marker=marker,
+    traces.append(scatter(x=graph.node_x[on], y=graph.node_y[on], mode="markers", marker=marker,
                              hoverinfo="skip", showlegend=False))
     return traces
 
@@ -249,13 +250,13 @@ def _slider(graph: UnrolledGraph, lang: str, theme: str) -> dict:
     }
 
 
-def _step_annotations(fig: go.Figure, graph: UnrolledGraph, data: dict, lang: str, theme: str,
+def _step_annotations(fig: Figure, graph: UnrolledGraph, data: dict, lang: str, theme: str,
                       y_low: float, y_high: float) -> None:
     tokens = data.get("tokens")
     h_nodes = {int(s): float(x) for s, x, kind in zip(graph.node_step, graph.node_x, graph.node_kind)
                if kind == "h"}
     small = graph.steps.size > 16
-    labels = []  # attached in one go: Plotly re-validates every annotation on each add_annotation
+    labels = []
     for step in graph.steps:
         x = h_nodes[int(step)] - 0.5
         text = f"t={int(step)}"
@@ -280,4 +281,4 @@ def _step_annotations(fig: go.Figure, graph: UnrolledGraph, data: dict, lang: st
         labels.append({"x": float(graph.node_x[k]), "y": y_high - 0.05, "text": text, "showarrow": False,
                        "yanchor": "top", "font": {"size": 11},
                        "bgcolor": "rgba(0,0,0,0.6)" if theme == "dark" else "rgba(255,255,255,0.8)"})
-    fig.update_layout(annotations=[*fig.layout.annotations, *labels])
+    extend_annotations(fig, labels)

@@ -5,33 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, SECONDARY, SKY, add_note, apply_layout, line_width
+from rnnviz.figures.canvas import builder, bar, figure, heatmap, scatter, subplots
+from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, SECONDARY, SKY, Figure, add_note, apply_layout, line_width
 from rnnviz.i18n import t
 
 LOG10_FLOOR = -300.0  # below 1e-300 a log axis (and float64) gives up: such values are clipped, and said so
 CLIP_SERIES = (("original", GUIDE), ("norm_clip", ACCENT), ("elementwise", SKY), ("normalized", SECONDARY))
 
 
-def clipping_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def clipping_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """Left: the 18 entries of dW1, dW2 before and after each clipping. Right: the total norms.
 
     ``data``: ``labels`` (18,), ``vectors`` name -> (18,), ``norms`` name -> float, ``cosines``,
     ``max_norm``, ``clip_value``, ``eta``, ``rate``.
     """
-    fig = make_subplots(
+    fig = subplots(
         rows=1, cols=2, column_widths=[0.7, 0.3], horizontal_spacing=0.1,
         subplot_titles=(t("remedies.clip.entries", lang), t("remedies.clip.norms", lang)),
     )
     for name, color in CLIP_SERIES:
         label = t(f"remedies.clip.{name}", lang)
-        fig.add_trace(go.Bar(
+        fig.add_trace(bar(
             x=data["labels"], y=data["vectors"][name], name=label, marker_color=color, legendgroup=name,
             hovertemplate="%{x}: %{y:.4f}<extra>" + label + "</extra>",
         ), row=1, col=1)
-        fig.add_trace(go.Bar(
+        fig.add_trace(bar(
             x=[label], y=[data["norms"][name]], marker_color=color, legendgroup=name, showlegend=False,
             text=[f"{data['norms'][name]:.3f}<br>cos = {data['cosines'][name]:.4f}"], textposition="outside", textfont={"size": 12 if theme != "projector" else 16},
             hovertemplate="‖g‖ = %{y:.6f}<extra>" + label + "</extra>",
@@ -69,7 +69,8 @@ def _block_outlines(T: int, k: int) -> tuple[list[float | None], list[float | No
     return xs, ys
 
 
-def truncated_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def truncated_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """Two heatmaps of ``log10 ‖∂L_s/∂h_t‖`` (rows s, columns t): full BPTT and truncated every k steps.
 
     ``data``: ``steps`` (T,), ``norms_full``, ``norms_cut`` (S, T), ``k``, ``dwh_full``, ``dwh_cut``,
@@ -82,17 +83,17 @@ def truncated_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figur
     z_cut = _log10_or_none(data["norms_cut"], reach)
     finite = [v for row in z_full + z_cut for v in row if v is not None]
     bx, by = _block_outlines(int(steps[-1]), k)
-    fig = make_subplots(
+    fig = subplots(
         rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.06,
         subplot_titles=(t("remedies.tbptt.full", lang), t("remedies.tbptt.cut", lang, k=k)),
     )
     hover = "s=%{y}, t=%{x}<br>log₁₀‖∂L_s/∂h_t‖ = %{z:.2f}<extra></extra>"
     for col, z in ((1, z_full), (2, z_cut)):
-        fig.add_trace(go.Heatmap(
+        fig.add_trace(heatmap(
             x=steps, y=steps, z=z, coloraxis="coloraxis", hovertemplate=hover, xgap=0, ygap=0,
         ), row=1, col=col)
     if k >= 2:  # with k = 1 the outlines would hide the diagonal they surround
-        fig.add_trace(go.Scatter(  # the blocks' outlines, one trace (None breaks the line between squares)
+        fig.add_trace(scatter(  # the blocks' outlines, one trace (None breaks the line between squares)
             x=bx, y=by, mode="lines", hoverinfo="skip", showlegend=False,
             line={"color": CELL_COLORS[data["cell"]], "width": 1.5},
         ), row=1, col=2)
@@ -110,7 +111,8 @@ def truncated_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figur
     return fig
 
 
-def skip_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def skip_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """Left: ``|∂x_L/∂x_l|`` over the layer ``l`` (log axis), plain and residual. Right: the local factors.
 
     ``data``: ``layers`` (L + 1,), ``log10_grad_plain``, ``log10_grad_residual`` (L + 1,),
@@ -118,7 +120,7 @@ def skip_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     """
     width = line_width(theme)
     layers = data["layers"]
-    fig = make_subplots(
+    fig = subplots(
         rows=1, cols=2, column_widths=[0.6, 0.4], horizontal_spacing=0.12,
         subplot_titles=(t("remedies.skip.grad", lang), t("remedies.skip.local", lang)),
     )
@@ -128,12 +130,12 @@ def skip_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
         label = t(f"remedies.skip.{name}", lang)
         logs = np.asarray(data[f"log10_grad_{name}"])
         clipped = clipped or bool(np.any(logs < LOG10_FLOOR))
-        fig.add_trace(go.Scatter(
+        fig.add_trace(scatter(
             x=layers, y=np.power(10.0, np.maximum(logs, LOG10_FLOOR)), name=label, line=styles[name],
             mode="lines+markers" if layers.size <= 60 else "lines", legendgroup=name,
             hovertemplate="l=%{x}<br>|∂x_L/∂x_l| = %{y:.4g}<extra>" + label + "</extra>",
         ), row=1, col=1)
-        fig.add_trace(go.Scatter(
+        fig.add_trace(scatter(
             x=layers[:-1], y=data[f"local_{name}"], name=label, line=styles[name], showlegend=False,
             mode="lines+markers" if layers.size <= 60 else "lines", legendgroup=name,
             hovertemplate="l=%{x}<br>%{y:.4f}<extra>" + label + "</extra>",
@@ -156,21 +158,22 @@ IRNN_STYLES = {
 }
 
 
-def irnn_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def irnn_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """``‖∂L/∂h_t‖`` over t for the three vanilla RNNs (log axis); gaps where the gradient is exactly 0.
 
     ``data``: ``steps`` (T,), ``norms`` key -> (T,), ``scale``.
     """
     width = line_width(theme)
     steps = data["steps"]
-    fig = go.Figure()
+    fig = figure()
     gaps = False
     for key, style in IRNN_STYLES.items():
         norms = np.asarray(data["norms"][key])
         ok = norms > 10.0**LOG10_FLOOR
         gaps = gaps or not bool(np.all(ok))
         label = t(f"remedies.irnn.{key}", lang)
-        fig.add_trace(go.Scatter(
+        fig.add_trace(scatter(
             x=steps, y=[float(v) if good else None for v, good in zip(norms, ok)], name=label,
             line={"color": CELL_COLORS["rnn"], "width": width, "dash": style["dash"]},
             marker={"symbol": style["symbol"], "size": 7}, mode="lines+markers" if steps.size <= 60 else "lines",

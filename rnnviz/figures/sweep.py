@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
-from plotly.subplots import make_subplots
 
+from rnnviz.figures.canvas import builder, heatmap, scatter, subplots
 from rnnviz.figures.derivatives import log_axis_values
-from rnnviz.figures.style import add_note, apply_layout, line_width
+from rnnviz.figures.style import Figure, add_note, apply_layout, line_width
 from rnnviz.i18n import t
 
 COLOR_SPAN = 12.0  # colours saturate this many decades above/below the starting norm (hover shows the value)
 
 
-def sweep_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
+@builder
+def sweep_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """Top: heatmap of log10 ‖∂L/∂h_t‖ (rows scales, columns t), critical scale as a line.
     Bottom: the full-resolution curves of a few scales.
 
@@ -25,13 +25,13 @@ def sweep_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     ``floored``, ``cell``.
     """
     width = line_width(theme)
-    fig = make_subplots(
+    fig = subplots(
         rows=2, cols=1, row_heights=[0.58, 0.42], vertical_spacing=0.13,
         subplot_titles=(t("sweep.panel.heatmap", lang), t("sweep.panel.curves", lang)),
     )
     mid = data["start"]
     grid = np.round(data["grid"], 2)  # 0.01 decade is far below what a colour shows; keeps the JSON small
-    fig.add_trace(go.Heatmap(
+    fig.add_trace(heatmap(
         x=data["grid_t"], y=data["grid_scales"], z=grid, colorscale="RdBu_r", zmid=mid,
         zmin=mid - COLOR_SPAN, zmax=mid + COLOR_SPAN, name="log₁₀ ‖∂L/∂h_t‖",
         colorbar={"title": {"text": "log₁₀ ‖∂L/∂h_t‖", "side": "right"}, "len": 0.55, "y": 1.0,
@@ -41,7 +41,7 @@ def sweep_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     critical = data["critical"]
     low, high = float(data["grid_scales"][0]), float(data["grid_scales"][-1])
     if critical is not None and low <= critical <= high:
-        fig.add_trace(go.Scatter(
+        fig.add_trace(scatter(
             x=[data["grid_t"][0], data["grid_t"][-1]], y=[critical, critical], mode="lines",
             line={"color": "black" if theme != "dark" else "white", "width": width, "dash": "dash"},
             name=t("sweep.trace.critical", lang, s=critical), hoverinfo="skip",
@@ -50,7 +50,7 @@ def sweep_figure(data: dict[str, Any], *, lang: str, theme: str) -> go.Figure:
     colors = sample_colorscale("Viridis", np.linspace(0.0, 0.85, len(data["curve_scales"])))
     for y, scale, color in zip(curves, data["curve_scales"], colors):
         name = t("sweep.trace.curve", lang, s=scale)
-        fig.add_trace(go.Scatter(
+        fig.add_trace(scatter(
             x=data["t"], y=y, mode="lines", name=name, line={"color": color, "width": width * 0.8},
             hovertemplate="t=%{x}<br>%{y:.4g}<extra>" + name + "</extra>",
         ), row=2, col=1)

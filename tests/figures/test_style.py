@@ -1,4 +1,4 @@
-"""The shared layout: the fast assignment path gives exactly what Plotly's own update calls give."""
+"""The shared layout: on a canvas and on Plotly's own figures, exactly what Plotly's update calls give."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import plotly.io as pio
 import pytest
 from plotly.subplots import make_subplots
 
-from rnnviz.figures import style
+from rnnviz.figures import canvas, style
 
 
 def reference_layout(fig: go.Figure, *, theme: str, title: str, x_title: str, y_title: str) -> go.Figure:
@@ -30,26 +30,35 @@ def reference_layout(fig: go.Figure, *, theme: str, title: str, x_title: str, y_
     return fig
 
 
-def figures() -> list[go.Figure]:
-    """A plain figure with a preset title font and legend, and a 2×2 grid with subplot titles."""
-    plain = go.Figure(go.Scatter(x=[1, 2], y=[3, 4]))
+def figures() -> list:
+    """A plain figure with a preset title font and legend, and a 2×2 grid with subplot titles (a canvas,
+    or Plotly's figures inside ``canvas.plotly_objects()``)."""
+    plain = canvas.figure(canvas.scatter(x=[1, 2], y=[3, 4]))
     plain.update_layout(legend={"traceorder": "reversed"}, title={"font": {"color": "red"}})
-    grid = make_subplots(rows=2, cols=2, subplot_titles=("a", "b", "c", "d"))
-    grid.add_trace(go.Scatter(x=[1], y=[1]), row=2, col=2)
+    grid = canvas.subplots(rows=2, cols=2, subplot_titles=("a", "b", "c", "d"))
+    grid.add_trace(canvas.scatter(x=[1], y=[1]), row=2, col=2)
     grid.update_yaxes(type="log", row=1, col=2)
     return [plain, grid]
+
+
+def as_dict(fig) -> dict:
+    return fig.to_dict() if isinstance(fig, go.Figure) else go.Figure(fig.to_dict(typed_arrays=False)).to_dict()
 
 
 @pytest.mark.parametrize("theme", style.THEMES)
 @pytest.mark.parametrize("which", [0, 1], ids=["plain", "subplots"])
 def test_apply_layout_equals_plotly_update_calls(theme, which):
-    fast = style.apply_layout(figures()[which], theme=theme, title="제목", x_title="t", y_title="‖∂L/∂h‖")
-    slow = reference_layout(figures()[which], theme=theme, title="제목", x_title="t", y_title="‖∂L/∂h‖")
-    assert fast.to_dict() == slow.to_dict()
+    with canvas.plotly_objects():
+        slow = reference_layout(figures()[which], theme=theme, title="제목", x_title="t", y_title="‖∂L/∂h‖")
+        on_plotly = style.apply_layout(figures()[which], theme=theme, title="제목", x_title="t", y_title="‖∂L/∂h‖")
+    on_canvas = style.apply_layout(figures()[which], theme=theme, title="제목", x_title="t", y_title="‖∂L/∂h‖")
+    assert isinstance(on_canvas, canvas.Canvas) and isinstance(on_plotly, go.Figure)
+    assert as_dict(on_canvas) == slow.to_dict()
+    assert on_plotly.to_dict() == slow.to_dict()
 
 
 def test_apply_layout_leaves_axis_titles_alone_when_none_is_given():
-    fig = make_subplots(rows=1, cols=2)
+    fig = canvas.subplots(rows=1, cols=2)
     fig.update_xaxes(title_text="kept", row=1, col=2)
     style.apply_layout(fig, theme="light", title="x")
-    assert fig.layout.xaxis.title.text is None and fig.layout.xaxis2.title.text == "kept"
+    assert "title" not in fig.layout["xaxis"] and fig.layout["xaxis2"]["title"] == {"text": "kept"}
