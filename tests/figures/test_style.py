@@ -5,7 +5,6 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
-from plotly.subplots import make_subplots
 
 from rnnviz.figures import canvas, style
 
