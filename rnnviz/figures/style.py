@@ -6,7 +6,6 @@ that browsers ship, so Korean titles render; the ``projector`` theme uses large 
 
 from __future__ import annotations
 
-
 import plotly.graph_objects as go
 import plotly.io as pio
 
