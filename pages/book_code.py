@@ -1,12 +1,14 @@
 """Seed 002's code: the RNN layer's backward (correct vs the seed's), TimeRNN, and the RNNLM."""
 
 import math
+from typing import Any
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from rnnviz import ui
 
+PAGE = "bookcode"
 FIGURES = ["book-backward", "rnnlm"]
 
 
@@ -18,71 +20,82 @@ def _latex_number(value: float) -> str:
     return rf"{mantissa} \times 10^{{{int(exponent)}}}"
 
 
-ui.lesson_header("bookcode")
-
-
-@st.fragment
-def lesson() -> None:
-    """The controls and everything they drive: moving a control reruns only this."""
-    values = ui.controls("bookcode", FIGURES)
-
-    st.header(ui.text("bookcode.layer.heading"))
-    st.markdown(ui.text("bookcode.layer.intro"))
-    st.latex(r"h_t = \tanh(h_{t-1} W_h + x_t W_x + b)")
-    st.latex(r"\begin{aligned} dt &= dh_t \odot (1 - h_t^2), & db &= \textstyle\sum_{\text{rows}} dt, & "
-             r"dW_h &= h_{t-1}^\top dt, \\ dW_x &= x_t^\top dt, & dh_{t-1} &= dt\, W_h^\top, & "
-             r"dx_t &= dt\, W_x^\top \end{aligned}")
+@ui.section(PAGE, ["book-backward"])
+def layer(values: dict[str, Any]) -> None:
     st.markdown(ui.text("bookcode.layer.check", seed=values["seed"]))
-    layer = ui.figure("book-backward", values)
-    if layer is not None:
-        best = max(layer["rel_err_correct"].values())
-        if layer["runs"]:
-            st.info(ui.text("bookcode.layer.verdict_runs", H=values["H"], dh=layer["rel_err_seed"]["dh_prev"],
-                            dwx=layer["rel_err_seed"]["dWx"], best=best))
+    data = ui.figure("book-backward", values)
+    if data is not None:
+        best = max(data["rel_err_correct"].values())
+        if data["runs"]:
+            st.info(ui.text("bookcode.layer.verdict_runs", H=values["H"], dh=data["rel_err_seed"]["dh_prev"],
+                            dwx=data["rel_err_seed"]["dWx"], best=best))
         else:
-            shape = {name: "×".join(map(str, layer["seed"][name].shape)) for name in ("dh_prev", "dWx")}
+            shape = {name: "×".join(map(str, data["seed"][name].shape)) for name in ("dh_prev", "dWx")}
             st.info(ui.text("bookcode.layer.verdict_fails", B=values["B"], I=values["I"], H=values["H"],
                             dh_shape=shape["dh_prev"], dwx_shape=shape["dWx"], best=best))
 
-    st.subheader(ui.text("bookcode.code.heading"))
-    left, right = st.columns(2)
-    left.caption(ui.text("bookcode.code.correct_caption"))
-    left.code(ui.text("bookcode.code.correct"), language="python")
-    right.caption(ui.text("bookcode.code.seed_caption"))
-    right.code(ui.text("bookcode.code.seed"), language="python")
 
-    st.subheader(ui.text("bookcode.mapping.heading"))
-    if layer is not None:
-        st.markdown(ui.text("bookcode.mapping.intro", diff=max(layer["engine_rel_diff"].values())))
-    st.latex(r"\begin{gathered} W_x = \texttt{weight\_ih}^\top \;(I \times H),\qquad W_h = \texttt{weight\_hh}^\top \;(H \times H),"
-             r"\qquad b = \texttt{bias\_ih} + \texttt{bias\_hh} \\ dW_x = (\partial L / \partial\, \texttt{weight\_ih})^\top,"
-             r"\qquad dW_h = (\partial L / \partial\, \texttt{weight\_hh})^\top \end{gathered}")
-
-    st.header(ui.text("bookcode.time.heading"))
-    st.markdown(ui.text("bookcode.time.sentence"))
+@ui.section(PAGE, ["book-backward"])
+def mapping(values: dict[str, Any]) -> None:
     try:
-        st.page_link("pages/remedies.py", label=ui.text("bookcode.time.link"), icon=":material/arrow_forward:",
-                     query_params={"lang": ui.lang()})
-    except StreamlitAPIException:  # the remedies page is not part of this app
-        pass
+        data = ui.compute("book-backward", values)
+    except Exception:  # the layer's section above has said what went wrong
+        return
+    st.markdown(ui.text("bookcode.mapping.intro", diff=max(data["engine_rel_diff"].values())))
 
-    st.header(ui.text("bookcode.rnnlm.heading"))
-    st.latex(r"P(w_1, \ldots, w_m) = \prod_{t=1}^{m} P(w_t \mid w_1, \ldots, w_{t-1})")
-    st.markdown(ui.text("bookcode.rnnlm.intro"))
-    lm = ui.figure("rnnlm", values)
-    if lm is not None:
-        say = lm["vocab"].index("say")
-        p_before, p_after = lm["probs_before"][0][say], lm["probs_after"][0][say]
-        if lm["you_say"]:
-            st.success(ui.text("bookcode.rnnlm.you_say", p=p_after, correct=lm["correct_after"]))
+
+@ui.section(PAGE, ["rnnlm"])
+def rnnlm(values: dict[str, Any]) -> None:
+    data = ui.figure("rnnlm", values)
+    if data is not None:
+        say = data["vocab"].index("say")
+        p_before, p_after = data["probs_before"][0][say], data["probs_after"][0][say]
+        if data["you_say"]:
+            st.success(ui.text("bookcode.rnnlm.you_say", p=p_after, correct=data["correct_after"]))
         else:
-            word = lm["vocab"][int(lm["argmax_after"][0])]
+            word = data["vocab"][int(data["argmax_after"][0])]
             st.info(ui.text("bookcode.rnnlm.not_yet", word=word, p=p_after))
-        n = len(lm["targets"])
+        n = len(data["targets"])
         st.latex(rf"P(\text{{say}} \mid \text{{you}}):\ {p_before:.3f} \to {p_after:.3f},\qquad "
                  rf"\prod_{{t=1}}^{{{n}}} P(w_{{t+1}} \mid w_1, \ldots, w_t) = e^{{-{n} L}}:\ "
-                 rf"{_latex_number(math.exp(-n * lm['loss_before']))} \to {_latex_number(math.exp(-n * lm['loss_after']))}")
+                 rf"{_latex_number(math.exp(-n * data['loss_before']))} \to {_latex_number(math.exp(-n * data['loss_after']))}")
 
 
-lesson()
-ui.try_this("bookcode")
+ui.lesson_header(PAGE)
+ui.controls(PAGE, FIGURES)
+
+st.header(ui.text("bookcode.layer.heading"))
+st.markdown(ui.text("bookcode.layer.intro"))
+st.latex(r"h_t = \tanh(h_{t-1} W_h + x_t W_x + b)")
+st.latex(r"\begin{aligned} dt &= dh_t \odot (1 - h_t^2), & db &= \textstyle\sum_{\text{rows}} dt, & "
+         r"dW_h &= h_{t-1}^\top dt, \\ dW_x &= x_t^\top dt, & dh_{t-1} &= dt\, W_h^\top, & "
+         r"dx_t &= dt\, W_x^\top \end{aligned}")
+layer()
+
+st.subheader(ui.text("bookcode.code.heading"))
+left, right = st.columns(2)
+left.caption(ui.text("bookcode.code.correct_caption"))
+left.code(ui.text("bookcode.code.correct"), language="python")
+right.caption(ui.text("bookcode.code.seed_caption"))
+right.code(ui.text("bookcode.code.seed"), language="python")
+
+st.subheader(ui.text("bookcode.mapping.heading"))
+mapping()
+st.latex(r"\begin{gathered} W_x = \texttt{weight\_ih}^\top \;(I \times H),\qquad W_h = \texttt{weight\_hh}^\top \;(H \times H),"
+         r"\qquad b = \texttt{bias\_ih} + \texttt{bias\_hh} \\ dW_x = (\partial L / \partial\, \texttt{weight\_ih})^\top,"
+         r"\qquad dW_h = (\partial L / \partial\, \texttt{weight\_hh})^\top \end{gathered}")
+
+st.header(ui.text("bookcode.time.heading"))
+st.markdown(ui.text("bookcode.time.sentence"))
+try:
+    st.page_link("pages/remedies.py", label=ui.text("bookcode.time.link"), icon=":material/arrow_forward:",
+                 query_params={"lang": ui.lang()})
+except StreamlitAPIException:  # the remedies page is not part of this app
+    pass
+
+st.header(ui.text("bookcode.rnnlm.heading"))
+st.latex(r"P(w_1, \ldots, w_m) = \prod_{t=1}^{m} P(w_t \mid w_1, \ldots, w_{t-1})")
+st.markdown(ui.text("bookcode.rnnlm.intro"))
+rnnlm()
+
+ui.try_this(PAGE)

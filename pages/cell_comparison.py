@@ -1,20 +1,18 @@
 """RNN vs LSTM vs GRU: the same input and scale, three gradient curves, the LSTM's forget gate (seeds 001, 003)."""
 
+from typing import Any
+
 import numpy as np
 import streamlit as st
 
 from rnnviz import ui
 
+PAGE = "comparison"
 FIGURES = ["cell-comparison", "cell-small-multiples"]
 
-ui.lesson_header("comparison")
 
-
-@st.fragment
-def lesson() -> None:
-    """The controls and everything they drive: moving a control reruns only this."""
-    values = ui.controls("comparison", FIGURES)
-
+@ui.section(PAGE, ["cell-comparison"])
+def comparison(values: dict[str, Any]) -> None:
     data = ui.figure("cell-comparison", values)
     if data is not None:
         grad = data["log10_grad"]
@@ -24,9 +22,15 @@ def lesson() -> None:
              r"\frac{\partial c_t}{\partial c_{t-1}} = \operatorname{diag}(f_t), \qquad "
              rf"f_t = \sigma(W_f [h_{{t-1}}, x_t] + b_f),\ b_f \mathrel{{+}}= {values['forget_bias']:g}")
 
-    st.subheader(ui.text("comparison.multiples.heading"))
+
+@ui.section(PAGE, ["cell-small-multiples"])
+def multiples(values: dict[str, Any]) -> None:
     ui.figure("cell-small-multiples", values)
 
 
-lesson()
-ui.try_this("comparison")
+ui.lesson_header(PAGE)
+ui.controls(PAGE, FIGURES)
+comparison()
+st.subheader(ui.text("comparison.multiples.heading"))
+multiples()
+ui.try_this(PAGE)

@@ -1,22 +1,22 @@
 """tanh and its derivative (seed 000), Π φ'(z_k) along a vanilla RNN, and Pascanu et al.'s condition."""
 
+from typing import Any
+
 import streamlit as st
 
 from rnnviz import ui
 
+PAGE = "derivatives"
 FIGURES = ["tanh-derivative", "derivative-product"]
 
-ui.lesson_header("derivatives")
 
-
-@st.fragment
-def lesson() -> None:
-    """The controls and everything they drive: moving a control reruns only this."""
-    values = ui.controls("derivatives", FIGURES)
-
+@ui.section(PAGE, ["tanh-derivative"])
+def derivative(values: dict[str, Any]) -> None:
     ui.figure("tanh-derivative", values)
-    st.latex(r"\tanh'(z) = 1 - \tanh^2(z) \le 1, \qquad \sigma'(z) = \sigma(z)\,(1 - \sigma(z)) \le \tfrac14")
 
+
+@ui.section(PAGE, ["derivative-product"])
+def product(values: dict[str, Any]) -> None:
     data = ui.figure("derivative-product", values)
     if data is not None:
         st.info(ui.text(
@@ -28,11 +28,15 @@ def lesson() -> None:
             r"\prod_{k=t+1}^{T-1} \operatorname{diag}\!\big(\tanh'(a_k)\big)\, W_{hh}, \qquad "
             rf"\sigma_1(W_{{hh}}) = {data['sigma1']:.3f}"
         )
-    st.subheader(ui.text("derivatives.pascanu.heading"))
-    st.markdown(ui.text("derivatives.pascanu.text"))
-    st.latex(r"\Big\| \operatorname{diag}(\varphi'(a_k))\, W_{hh} \Big\| \le \gamma\, \sigma_1(W_{hh}) < 1"
-             r"\quad\Longleftarrow\quad \sigma_1(W_{hh}) < \frac{1}{\gamma}")
 
 
-lesson()
-ui.try_this("derivatives")
+ui.lesson_header(PAGE)
+ui.controls(PAGE, FIGURES)
+derivative()
+st.latex(r"\tanh'(z) = 1 - \tanh^2(z) \le 1, \qquad \sigma'(z) = \sigma(z)\,(1 - \sigma(z)) \le \tfrac14")
+product()
+st.subheader(ui.text("derivatives.pascanu.heading"))
+st.markdown(ui.text("derivatives.pascanu.text"))
+st.latex(r"\Big\| \operatorname{diag}(\varphi'(a_k))\, W_{hh} \Big\| \le \gamma\, \sigma_1(W_{hh}) < 1"
+         r"\quad\Longleftarrow\quad \sigma_1(W_{hh}) < \frac{1}{\gamma}")
+ui.try_this(PAGE)

@@ -1,22 +1,25 @@
 """Home: what the app is, the story of the pages, and a live miniature of the first chart."""
 
+from typing import Any
+
 import streamlit as st
 
 from rnnviz import ui
 
+PAGE = "home"
 
-@st.fragment
-def preview() -> None:
-    """The live miniature and its slider: moving the slider reruns only this."""
-    st.caption(ui.text("home.preview"))
-    values = ui.controls("home", ["book-norms"], container=st.container(), only=("scale",))
+
+@ui.section(PAGE, ["book-norms"])
+def preview(values: dict[str, Any]) -> None:
     ui.figure("book-norms", values, table=False)
 
 
-ui.lesson_header("home")
+ui.lesson_header(PAGE)
 story, right = st.columns([1, 1])
 with story:
     st.markdown(ui.text("home.story"))
 with right:
+    st.caption(ui.text("home.preview"))
+    ui.controls(PAGE, ["book-norms"], container=st.container(), only=("scale",))
     preview()
 st.markdown(ui.text("home.sources"))

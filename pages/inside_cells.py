@@ -1,5 +1,7 @@
 """Inside the cells: states, gates and per-step gradients of an RNN, LSTM or GRU, stepped through in time."""
 
+from typing import Any
+
 import streamlit as st
 
 from rnnviz import setups, ui
@@ -9,48 +11,52 @@ PAGE = "cells"
 FIGURES = ["hidden-states", "gates", "cell-gradients", "word-gradients"]
 STEP_KEY = f"{PAGE}.step"
 
-ui.lesson_header(PAGE)
 
-
-@st.fragment
-def lesson() -> None:
-    """The controls and everything they drive: moving a control reruns only this."""
-    values = ui.controls(PAGE, FIGURES)
+@ui.section(PAGE, FIGURES)
+def charts(values: dict[str, Any]) -> None:
     ui.weights_notice(values)
     sentence = values["input"] in setups.SENTENCE_IDS
     if sentence:
         entry = setups.sentence(values["input"])
         st.caption(ui.text("cells.sentence", n=len(entry["tokens"]), description=entry["description"][ui.lang()]))
-
     left, right = (st.container(), st.container()) if sentence else st.columns(2)  # words need the full width
     with left:
-        states = ui.figure("hidden-states", values)
+        ui.figure("hidden-states", values)
     with right:
-        grads = ui.figure("cell-gradients", values)
+        ui.figure("cell-gradients", values)
     ui.figure("gates", values)
     if sentence:
         st.subheader(ui.text("cells.words.heading"))
         ui.figure("word-gradients", values)
 
-    st.header(ui.text("cells.step.heading"))
-    if states is not None:
-        last = states["T"]
-        # Set the state explicitly: the slider's range changes with T, and Streamlit would reset a changed slider.
-        st.session_state[STEP_KEY] = min(values["step"], last)
-        if values["step"] > last:  # a shorter sequence than the URL's step
-            ui.write_url(ui.page_params(FIGURES), {**values, "step": last})
-        step = st.slider(ui.text("cells.step.label"), 1, last, key=STEP_KEY) if last > 1 else 1
-        if states["H"] > SHOWN_UNITS:
-            st.caption(ui.text("cells.step.many_units", H=states["H"]))
-        if values["cell"] == "gru" and values["gru_variant"] == "classic":
-            st.caption(ui.text("cells.step.gru_classic"))
-        for line in equations(states["detail"], step):
-            st.latex(line)
-        if grads is not None:
-            norms = {name: grads["log10"][name][step - 1] for name in ("h", "x")}
-            shown = {name: f"{10.0 ** v:.4g}" if v == v else "—" for name, v in norms.items()}  # nan: 0 or overflow
-            st.markdown(ui.text("cells.step.gradient", **shown))
+
+@ui.section(PAGE, ["hidden-states", "cell-gradients"])
+def step_through(values: dict[str, Any]) -> None:
+    try:
+        states, grads = ui.compute("hidden-states", values), ui.compute("cell-gradients", values)
+    except Exception:  # the charts above have said what went wrong
+        return
+    last = states["T"]
+    # Set the state explicitly: the slider's range changes with T, and Streamlit would reset a changed slider.
+    st.session_state[STEP_KEY] = min(values["step"], last)
+    if values["step"] > last:  # a shorter sequence than the URL's step
+        ui.write_url(ui.page_params(FIGURES), {**values, "step": last})
+    step = (st.slider(ui.text("cells.step.label"), 1, last, key=STEP_KEY, **ui.rerun_on_change(PAGE, "step"))
+            if last > 1 else 1)
+    if states["H"] > SHOWN_UNITS:
+        st.caption(ui.text("cells.step.many_units", H=states["H"]))
+    if values["cell"] == "gru" and values["gru_variant"] == "classic":
+        st.caption(ui.text("cells.step.gru_classic"))
+    for line in equations(states["detail"], step):
+        st.latex(line)
+    norms = {name: grads["log10"][name][step - 1] for name in ("h", "x")}
+    shown = {name: f"{10.0 ** v:.4g}" if v == v else "—" for name, v in norms.items()}  # nan: 0 or overflow
+    st.markdown(ui.text("cells.step.gradient", **shown))
 
 
-lesson()
+ui.lesson_header(PAGE)
+ui.controls(PAGE, FIGURES)
+charts()
+st.header(ui.text("cells.step.heading"))
+step_through()
 ui.try_this(PAGE)

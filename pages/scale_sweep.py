@@ -1,29 +1,29 @@
 """The scaling sweep: log10 ‖∂L/∂h_t‖ over (scale of W_hh, t), the critical scale marked (seeds 000, 003)."""
 
+from typing import Any
+
 import streamlit as st
 
 from rnnviz import ui
 
+PAGE = "sweep"
 FIGURES = ["scale-sweep"]
 
-ui.lesson_header("sweep")
 
-
-@st.fragment
-def lesson() -> None:
-    """The controls and everything they drive: moving a control reruns only this."""
-    values = ui.controls("sweep", FIGURES)
-
+@ui.section(PAGE, FIGURES)
+def sweep(values: dict[str, Any]) -> None:
     data = ui.figure("scale-sweep", values)
     if data is not None:
         critical = "—" if data["critical"] is None else f"{data['critical']:.4f}"
         st.info(ui.text("sweep.critical.caption", s=critical))
-    st.latex(
-        r"\frac{\partial L}{\partial h_t} = \frac{\partial L}{\partial h_{T-1}} \prod_{k=t+1}^{T-1} "
-        r"\frac{\partial h_k}{\partial h_{k-1}}\Big|_{s W_{hh}}, \qquad "
-        r"\rho\Big(\frac{\partial h_k}{\partial h_{k-1}}\Big|_{h=0,\ s = s^*}\Big) = 1"
-    )
 
 
-lesson()
-ui.try_this("sweep")
+ui.lesson_header(PAGE)
+ui.controls(PAGE, FIGURES)
+sweep()
+st.latex(
+    r"\frac{\partial L}{\partial h_t} = \frac{\partial L}{\partial h_{T-1}} \prod_{k=t+1}^{T-1} "
+    r"\frac{\partial h_k}{\partial h_{k-1}}\Big|_{s W_{hh}}, \qquad "
+    r"\rho\Big(\frac{\partial h_k}{\partial h_{k-1}}\Big|_{h=0,\ s = s^*}\Big) = 1"
+)
+ui.try_this(PAGE)

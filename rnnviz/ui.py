@@ -132,16 +132,25 @@ def page_params(figure_ids: Iterable[str]) -> tuple[Param, ...]:
     return tuple(seen.values())
 
 
+# What a control's change reruns, by page: parameter name -> keys of the sections that use it. Filled
+# by ``section`` as a page's script defines its sections; read by the controls' callbacks.
+_DEPENDENTS: dict[str, dict[str, list[str]]] = {}
+# The page's parameters (all of them, and those with widgets), recorded by ``controls``.
+_PAGE_PARAMS: dict[str, tuple[tuple[Param, ...], tuple[Param, ...]]] = {}
+
+
 def controls(
     page: str, figure_ids: Iterable[str], *, container: Any = None, only: Iterable[str] | None = None
 ) -> dict[str, Any]:
     """Widgets for the parameters of ``figure_ids``, synced with the URL; returns their valid values.
 
     Widget keys are ``f"{page}.{name}"``; URL keys are the bare parameter names. With ``only``, just
-    those parameters get widgets and the others keep their defaults.
+    those parameters get widgets and the others keep their defaults. Call it in the page's script, not
+    in a section: a change reruns only the sections (see ``section``) that use the changed parameter.
     """
     every = page_params(figure_ids)
     params = every if only is None else tuple(p for p in every if p.name in set(only))
+    _PAGE_PARAMS[page] = (every, params)
     state = st.session_state
     if state.get(_PAGE_KEY) != page:
         state[_PAGE_KEY] = page
@@ -161,6 +170,49 @@ def controls(
         st.caption(text("sidebar.share"))
     write_url(params, values)
     return {**{p.name: p.default for p in every}, **values}
+
+
+def current_values(page: str) -> dict[str, Any]:
+    """The page's valid parameter values as its widgets hold them (defaults for those without one)."""
+    every, params = _PAGE_PARAMS[page]
+    state = st.session_state
+    return {**{p.name: p.default for p in every},
+            **{p.name: p.parse(state.get(f"{page}.{p.name}", p.default))[0] for p in params}}
+
+
+def rerun_on_change(page: str, name: str) -> dict[str, Any]:
+    """The widget arguments that make a change of parameter ``name`` rerun the sections using it."""
+    return {"on_change": _control_changed, "args": (page, name)}
+
+
+def _control_changed(page: str, name: str) -> None:
+    """A widget's callback: rewrite the URL, then rerun only the sections that use the parameter (the
+    whole page when none is registered)."""
+    write_url(_PAGE_PARAMS[page][1], current_values(page))
+    keys = _DEPENDENTS.get(page, {}).get(name)
+    if keys:
+        st.rerun(keys)
+
+
+def section(page: str, figure_ids: Iterable[str] = (), *, uses: Iterable[str] = ()) -> Any:
+    """Decorator: a part of a page that reruns alone when a parameter of ``figure_ids`` (or one named
+    in ``uses``) changes. The function gets the page's current values; static text belongs outside."""
+    names = {p.name for p in page_params(figure_ids)} | set(uses)
+
+    def wrap(draw: Any) -> Any:
+        key = f"{page}.{draw.__name__}"
+        dependents = _DEPENDENTS.setdefault(page, {})
+        for name in names:
+            if key not in dependents.setdefault(name, []):
+                dependents[name].append(key)
+
+        @st.fragment(key=key)
+        def run() -> None:
+            draw(current_values(page))
+
+        return run
+
+    return wrap
 
 
 def _with_uploaded_weights(params: tuple[Param, ...], raw: dict[str, Any]) -> dict[str, Any]:
@@ -203,30 +255,31 @@ def _widget(page: str, param: Param) -> Any:
     state = st.session_state
     if key not in state:
         state[key] = param.default
+    changed = rerun_on_change(page, param.name)
     label = param.label(code)
     help_text = param.help(code) if param.help else None
     if param.widget == "slider":
         raw = st.slider(
             label, min_value=_num(param, param.min), max_value=_num(param, param.max),
-            step=_num(param, param.step), key=key, help=help_text, format=param.fmt,
+            step=_num(param, param.step), key=key, help=help_text, format=param.fmt, **changed,
         )
     elif param.widget == "number":
         raw = st.number_input(
             label, min_value=_num(param, param.min), max_value=_num(param, param.max),
-            step=_num(param, param.step), key=key, help=help_text,
+            step=_num(param, param.step), key=key, help=help_text, **changed,
         )
     elif param.widget == "radio":
         raw = st.radio(
             label, param.choices, key=key, help=help_text, horizontal=True,
-            format_func=lambda v: param.choice_label(v, code),
+            format_func=lambda v: param.choice_label(v, code), **changed,
         )
     elif param.widget == "select":
         raw = st.selectbox(
             label, param.choices, key=key, help=help_text,
-            format_func=lambda v: param.choice_label(v, code),
+            format_func=lambda v: param.choice_label(v, code), **changed,
         )
     elif param.widget == "toggle":
-        raw = st.toggle(label, key=key, help=help_text)
+        raw = st.toggle(label, key=key, help=help_text, **changed)
     elif param.widget == "text":  # a short typed value (e.g. a bit string); bad input keeps the default, said so
         raw = st.text_input(label, key=key, help=help_text, max_chars=64)
         value, notice = param.parse(raw)

@@ -41,6 +41,25 @@ def widget(at: AppTest, page: str, name: str):
     raise AssertionError(f"no widget with key {key!r}")
 
 
+def change(at: AppTest, control) -> AppTest:
+    """Run the page after a widget change (``control``: the widget with its new value set), as a user's
+    move does: the run reruns only the page's sections that use the parameter. Every chart that this
+    run sends must equal the chart a full run of the page draws, and every chart the change altered
+    must be among them. The AppTest is left with the full run, the page as the browser now shows it."""
+    before = charts(at)
+    control.run()
+    assert_healthy(at)
+    sent = charts(at)
+    at.run()
+    assert_healthy(at)
+    after = charts(at)
+    for figure_id, figure in sent.items():
+        assert figure == after.get(figure_id), f"{control.key}: {figure_id} sent a chart a full run does not draw"
+    altered = {figure_id for figure_id, figure in after.items() if before.get(figure_id) != figure}
+    assert altered <= sent.keys(), f"{control.key}: {sorted(altered - sent.keys())} changed but were not rerun"
+    return at
+
+
 def url_value(at: AppTest, name: str) -> str | None:
     """The query-string value the page wrote for ``name`` (None when left out)."""
     value = at.query_params.get(name)

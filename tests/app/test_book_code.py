@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.app.apptest_helpers import assert_healthy, open_page, url_value, warnings_text, widget
+from tests.app.apptest_helpers import assert_healthy, change, open_page, url_value, warnings_text, widget
 
 PAGE_FILE = "pages/book_code.py"
 PAGE = "bookcode"
@@ -28,7 +28,7 @@ def test_every_widget_changes_the_url():
     at = open_page(PAGE_FILE)
     changes = [("B", 2, "2"), ("I", 5, "5"), ("H", 4, "4"), ("seed", 7, "7"), ("lm_H", 8, "8"), ("steps", 1, "1")]
     for name, new_value, expected in changes:
-        widget(at, PAGE, name).set_value(new_value).run()
+        change(at, widget(at, PAGE, name).set_value(new_value))
         assert_healthy(at)
         assert url_value(at, name) == expected, name
     assert "B = 2, I = 5, H = 4" in at.info[0].value  # unequal sizes: the seed's arrays have wrong shapes

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.app.apptest_helpers import assert_healthy, open_page, url_value, warnings_text, widget
+from tests.app.apptest_helpers import assert_healthy, change, open_page, url_value, warnings_text, widget
 
 PAGE_FILE = "pages/derivatives.py"
 PAGE = "derivatives"
@@ -21,7 +21,7 @@ def test_every_widget_changes_the_url():
     at = open_page(PAGE_FILE)
     for name, new_value, expected in (("zmax", 10.0, "10"), ("scale", 1.5, "1.5"), ("T", 200, "200"),
                                       ("H", 64, "64"), ("seed", 0, "0")):
-        widget(at, PAGE, name).set_value(new_value).run()
+        change(at, widget(at, PAGE, name).set_value(new_value))
         assert_healthy(at)
         assert url_value(at, name) == expected
     assert "σ₁(W_hh) = 1.500" in at.info[0].value

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.app.apptest_helpers import assert_healthy, open_page, url_value, warnings_text, widget
+from tests.app.apptest_helpers import assert_healthy, change, open_page, url_value, warnings_text, widget
 
 PAGE_FILE = "pages/dynamics.py"
 PAGE = "dynamics"
@@ -22,7 +22,7 @@ def test_every_widget_changes_the_url():
     at = open_page(PAGE_FILE)
     for name, new_value, expected in [("n_max", 8, "8"), ("c", 0.25, "0.25"), ("x0", 0.82, "0.82"),
                                       ("steps", 200, "200")]:
-        widget(at, PAGE, name).set_value(new_value).run()
+        change(at, widget(at, PAGE, name).set_value(new_value))
         assert_healthy(at)
         assert url_value(at, name) == expected, name
     assert "0.50000" in " ".join(block.value for block in at.latex)  # c = 1/4: sink = source = 1/2

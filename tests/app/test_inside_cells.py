@@ -3,7 +3,9 @@
 from streamlit.testing.v1 import AppTest
 
 from rnnviz import core, weights
-from tests.app.apptest_helpers import APP, TIMEOUT, assert_healthy, open_page, url_value, warnings_text, widget
+from tests.app.apptest_helpers import (
+    APP, TIMEOUT, assert_healthy, change, open_page, url_value, warnings_text, widget,
+)
 
 PAGE_FILE = "pages/inside_cells.py"
 PAGE = "cells"
@@ -30,12 +32,12 @@ def test_every_widget_changes_the_url_and_the_equations():
                ("input", "tom", "tom")]
     for name, new_value, expected in changes:
         control = widget(at, PAGE, name)
-        (control.set_value(new_value) if hasattr(control, "set_value") else control.select(new_value)).run()
+        change(at, control.set_value(new_value) if hasattr(control, "set_value") else control.select(new_value))
         assert_healthy(at)
         assert url_value(at, name) == expected, name
     assert r"c_{7} = f_{7}" in latex_text(at)  # the LSTM's equations at step 7
     assert r"\cdots" in latex_text(at)  # H = 8 > 4: the first units only
-    widget(at, PAGE, "cell").set_value("gru").run()
+    change(at, widget(at, PAGE, "cell").set_value("gru"))
     assert r"n_{7} = \tanh" in latex_text(at)  # the pytorch GRU variant
 
 
