@@ -7,7 +7,12 @@ module and the catalogue; they never compute maths themselves.
 Query-string sync: when a page is entered (first run of a session, or after switching pages), the
 URL's values are validated by the catalogue and written into the widgets' session state; any value
 that had to be changed produces a visible notice in the user's language. After the widgets are
-drawn, the URL is rewritten from the widget values (defaults are left out to keep links short).
+drawn, and again by a control's callback, the URL is rewritten from the widget values (defaults are
+left out to keep links short).
+
+Sections: the controls are drawn by the page's script, and every part of a page that parameters drive
+is a ``section`` (a keyed fragment). A control's change reruns only the sections that use its
+parameter; the page's fixed text, the other sections and the sidebar are not sent again.
 """
 
 from __future__ import annotations
@@ -132,10 +137,10 @@ def page_params(figure_ids: Iterable[str]) -> tuple[Param, ...]:
     return tuple(seen.values())
 
 
-# What a control's change reruns, by page: parameter name -> keys of the sections that use it. Filled
-# by ``section`` as a page's script defines its sections; read by the controls' callbacks.
-_DEPENDENTS: dict[str, dict[str, list[str]]] = {}
-# The page's parameters (all of them, and those with widgets), recorded by ``controls``.
+# What a control's change reruns: page -> parameter name -> keys of the sections that use it. Filled by
+# ``section`` when a page's script defines its sections; read by the controls' callbacks.
+_DEPENDENTS: dict[str, dict[str, set[str]]] = {}
+# Each page's parameters: all of them, and those that have widgets. Recorded by ``controls``.
 _PAGE_PARAMS: dict[str, tuple[tuple[Param, ...], tuple[Param, ...]]] = {}
 
 
@@ -187,24 +192,23 @@ def rerun_on_change(page: str, name: str) -> dict[str, Any]:
 
 def _control_changed(page: str, name: str) -> None:
     """A widget's callback: rewrite the URL, then rerun only the sections that use the parameter (the
-    whole page when none is registered)."""
+    whole page when none does)."""
     write_url(_PAGE_PARAMS[page][1], current_values(page))
     keys = _DEPENDENTS.get(page, {}).get(name)
     if keys:
-        st.rerun(keys)
+        st.rerun(sorted(keys))
 
 
-def section(page: str, figure_ids: Iterable[str] = (), *, uses: Iterable[str] = ()) -> Any:
-    """Decorator: a part of a page that reruns alone when a parameter of ``figure_ids`` (or one named
-    in ``uses``) changes. The function gets the page's current values; static text belongs outside."""
-    names = {p.name for p in page_params(figure_ids)} | set(uses)
+def section(page: str, figure_ids: Iterable[str]) -> Any:
+    """Decorator: a part of a page that reruns alone when a parameter of ``figure_ids`` changes (a keyed
+    ``st.fragment``). The decorated function is called with the page's current values. Text that no
+    parameter changes belongs outside the sections, so that a move does not send it again."""
+    names = {p.name for p in page_params(figure_ids)}
 
     def wrap(draw: Any) -> Any:
         key = f"{page}.{draw.__name__}"
-        dependents = _DEPENDENTS.setdefault(page, {})
         for name in names:
-            if key not in dependents.setdefault(name, []):
-                dependents[name].append(key)
+            _DEPENDENTS.setdefault(page, {}).setdefault(name, set()).add(key)
 
         @st.fragment(key=key)
         def run() -> None:
