@@ -25,6 +25,7 @@ from typing import Any, Iterable
 import plotly
 import streamlit as st
 import streamlit.components.v1 as components_v1
+from streamlit.errors import StreamlitAPIException
 
 from rnnviz import catalogue, export, weights
 from rnnviz.catalogue import FigureSpec, Notice, Param
@@ -196,7 +197,10 @@ def _control_changed(page: str, name: str) -> None:
     write_url(_PAGE_PARAMS[page][1], current_values(page))
     keys = _DEPENDENTS.get(page, {}).get(name)
     if keys:
-        st.rerun(sorted(keys))
+        try:
+            st.rerun(sorted(keys))
+        except StreamlitAPIException:  # a section this session has not drawn yet: rerun the whole page
+            LOG.warning("sections %s of page %s are unknown to the session", sorted(keys), page)
 
 
 def section(page: str, figure_ids: Iterable[str]) -> Any:

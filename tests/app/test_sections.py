@@ -4,8 +4,9 @@ none of the page's fixed text, writes the URL, and leaves a page equal to a full
 from __future__ import annotations
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from tests.app.apptest_helpers import assert_healthy, change, charts, open_page, url_value, widget
+from tests.app.apptest_helpers import TIMEOUT, assert_healthy, change, charts, open_page, url_value, widget
 
 # (page file, page key, parameter, new value, the charts its move must send and no others)
 MOVES = [
@@ -57,3 +58,25 @@ def test_the_step_slider_reruns_the_gradient_chart_and_the_equations():
     assert set(charts(at)) == {"hidden-states", "cell-gradients", "gates"}
     assert "x_{5} =" in at.latex[0].value and "h_{5} =" in at.latex[2].value
     assert url_value(at, "step") == "5"
+
+
+def _page_with_a_section_it_never_draws():
+    import streamlit as st
+
+    from rnnviz import ui
+
+    ui.controls("fallback", ["worked-linear"])
+
+    @ui.section("fallback", ["worked-linear"])
+    def never_drawn(values):
+        st.write("drawn")
+
+    st.markdown(f"wh = {ui.current_values('fallback')['wh']:g}")
+
+
+def test_a_move_whose_sections_the_session_has_not_drawn_reruns_the_whole_page():
+    at = AppTest.from_function(_page_with_a_section_it_never_draws, default_timeout=TIMEOUT).run()
+    assert_healthy(at)
+    next(slider for slider in at.slider if slider.key == "fallback.wh").set_value(0.5).run()
+    assert_healthy(at)
+    assert [m.value for m in at.markdown] == ["wh = 0.5"]  # the whole page ran again, with the new value
