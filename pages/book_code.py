@@ -37,9 +37,8 @@ def layer(values: dict[str, Any]) -> None:
 
 @ui.section(PAGE, ["book-backward"])
 def mapping(values: dict[str, Any]) -> None:
-    try:
-        data = ui.compute("book-backward", values)
-    except Exception:  # the layer's section above has said what went wrong
+    data = ui.compute_or_none("book-backward", values)
+    if data is None:  # the layer's section above says what went wrong
         return
     st.markdown(ui.text("bookcode.mapping.intro", diff=max(data["engine_rel_diff"].values())))
 

@@ -32,9 +32,8 @@ def charts(values: dict[str, Any]) -> None:
 
 @ui.section(PAGE, ["hidden-states", "cell-gradients"])
 def step_through(values: dict[str, Any]) -> None:
-    try:
-        states, grads = ui.compute("hidden-states", values), ui.compute("cell-gradients", values)
-    except Exception:  # the charts above have said what went wrong
+    states, grads = ui.compute_or_none("hidden-states", values), ui.compute_or_none("cell-gradients", values)
+    if states is None or grads is None:  # the charts above say what went wrong
         return
     last = states["T"]
     # Set the state explicitly: the slider's range changes with T, and Streamlit would reset a changed slider.

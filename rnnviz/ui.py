@@ -385,6 +385,14 @@ def compute(figure_id: str, values: dict[str, Any]) -> Any:
     return _compute(figure_id, _items(spec, values))
 
 
+def compute_or_none(figure_id: str, values: dict[str, Any]) -> Any:
+    """``compute``, or None when it fails: for text beside a figure whose own section shows the error."""
+    try:
+        return compute(figure_id, values)
+    except Exception:  # never a traceback for the user; ``figure`` logs and reports the failure
+        return None
+
+
 def _items(spec: FigureSpec, values: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
     return tuple(sorted(spec.select(values).items()))
 
