@@ -41,6 +41,11 @@ def widget(at: AppTest, page: str, name: str):
     raise AssertionError(f"no widget with key {key!r}")
 
 
+def set_to(control, value):
+    """The widget with ``value`` set (``set_value`` for most widgets, ``select`` for the rest), to run."""
+    return control.set_value(value) if hasattr(control, "set_value") else control.select(value)
+
+
 def change(at: AppTest, control) -> AppTest:
     """Run the page after a widget change (``control``: the widget with its new value set), as a user's
     move does: the run reruns only the page's sections that use the parameter. Every chart that this

@@ -4,7 +4,7 @@ from streamlit.testing.v1 import AppTest
 
 from rnnviz import core, weights
 from tests.app.apptest_helpers import (
-    APP, TIMEOUT, assert_healthy, change, open_page, url_value, warnings_text, widget,
+    APP, TIMEOUT, assert_healthy, change, open_page, set_to, url_value, warnings_text, widget,
 )
 
 PAGE_FILE = "pages/inside_cells.py"
@@ -32,7 +32,7 @@ def test_every_widget_changes_the_url_and_the_equations():
                ("input", "tom", "tom")]
     for name, new_value, expected in changes:
         control = widget(at, PAGE, name)
-        change(at, control.set_value(new_value) if hasattr(control, "set_value") else control.select(new_value))
+        change(at, set_to(control, new_value))
         assert_healthy(at)
         assert url_value(at, name) == expected, name
     assert r"c_{7} = f_{7}" in latex_text(at)  # the LSTM's equations at step 7

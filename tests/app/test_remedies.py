@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.app.apptest_helpers import assert_healthy, change, open_page, url_value, warnings_text, widget
+from tests.app.apptest_helpers import assert_healthy, change, open_page, set_to, url_value, warnings_text, widget
 
 PAGE_FILE = "pages/remedies.py"
 PAGE = "remedies"
@@ -29,7 +29,7 @@ def test_every_widget_changes_the_url():
     ]
     for name, new_value, expected in changes:
         control = widget(at, PAGE, name)
-        change(at, control.set_value(new_value) if hasattr(control, "set_value") else control.select(new_value))
+        change(at, set_to(control, new_value))
         assert_healthy(at)
         assert url_value(at, name) == expected, name
     assert "rate ≥ 1" in at.info[0].value  # max_norm 50 leaves the seed's gradients alone

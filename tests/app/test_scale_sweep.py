@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.app.apptest_helpers import assert_healthy, change, open_page, url_value, warnings_text, widget
+from tests.app.apptest_helpers import assert_healthy, change, open_page, set_to, url_value, warnings_text, widget
 
 PAGE_FILE = "pages/scale_sweep.py"
 PAGE = "sweep"
@@ -24,7 +24,7 @@ def test_every_widget_changes_the_url():
                ("smax", 2.0, "2"), ("n_scales", 10, "10"), ("seed", 0, "0"))
     for name, new_value, expected in changes:
         control = widget(at, PAGE, name)
-        change(at, control.set_value(new_value) if hasattr(control, "set_value") else control.select(new_value))
+        change(at, set_to(control, new_value))
         assert_healthy(at)
         assert url_value(at, name) == expected
     assert url_value(at, "weights") is None  # hidden; set only by the upload page

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.apptest_helpers import TIMEOUT, assert_healthy, change, charts, open_page, url_value, widget
+from tests.app.apptest_helpers import TIMEOUT, assert_healthy, change, charts, open_page, set_to, url_value, widget
 
 # (page file, page key, parameter, new value, the charts its move must send and no others)
 MOVES = [
@@ -35,7 +35,7 @@ MOVES = [
 def test_a_move_reruns_only_the_sections_that_use_the_parameter(page_file, page, name, value, sent):
     at = open_page(page_file)
     control = widget(at, page, name)
-    (control.set_value(value) if hasattr(control, "set_value") else control.select(value)).run()
+    set_to(control, value).run()
     assert_healthy(at)
     assert set(charts(at)) == sent
     assert not at.title and not at.header  # the page's fixed text is not sent again
@@ -47,7 +47,7 @@ def test_a_move_reruns_only_the_sections_that_use_the_parameter(page_file, page,
 def test_after_a_move_the_page_equals_a_full_run(page_file, page, name, value, sent):
     at = open_page(page_file)
     control = widget(at, page, name)
-    change(at, control.set_value(value) if hasattr(control, "set_value") else control.select(value))
+    change(at, set_to(control, value))
 
 
 def test_the_step_slider_reruns_the_gradient_chart_and_the_equations():

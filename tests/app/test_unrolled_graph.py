@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.app.apptest_helpers import assert_healthy, change, charts, open_page, url_value, warnings_text, widget
+from tests.app.apptest_helpers import assert_healthy, change, charts, open_page, set_to, url_value, warnings_text, widget
 
 PAGE_FILE = "pages/unrolled_graph.py"
 PAGE = "graph"
@@ -29,7 +29,7 @@ def test_defaults_render_in_both_languages():
 def test_every_widget_changes_the_url(name, new_value, expected_url):
     at = open_page(PAGE_FILE, {"cell": "gru"} if name == "gru_variant" else None)
     control = widget(at, PAGE, name)
-    change(at, control.set_value(new_value) if hasattr(control, "set_value") else control.select(new_value))
+    change(at, set_to(control, new_value))
     assert_healthy(at)
     assert url_value(at, name) == expected_url
 

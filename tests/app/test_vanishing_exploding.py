@@ -4,7 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.app.apptest_helpers import (
-    APP, assert_healthy, change, open_exports, open_page, url_value, warnings_text, widget,
+    APP, assert_healthy, change, open_exports, open_page, set_to, url_value, warnings_text, widget,
 )
 
 PAGE_FILE = "pages/vanishing_exploding.py"
@@ -30,7 +30,7 @@ def test_defaults_render_in_both_languages():
 def test_every_widget_changes_the_url(name, new_value, expected_url):
     at = open_page(PAGE_FILE)
     control = widget(at, PAGE, name)
-    change(at, control.set_value(new_value) if hasattr(control, "set_value") else control.select(new_value))
+    change(at, set_to(control, new_value))
     assert_healthy(at)
     assert url_value(at, name) == expected_url
 

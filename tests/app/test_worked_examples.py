@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.app.apptest_helpers import assert_healthy, change, open_page, url_value, warnings_text, widget
+from tests.app.apptest_helpers import assert_healthy, change, open_page, set_to, url_value, warnings_text, widget
 
 PAGE_FILE = "pages/worked_examples.py"
 PAGE = "worked"
@@ -26,7 +26,7 @@ def test_every_widget_changes_the_url():
     for name, new_value, expected in [("wh", 0.5, "0.5"), ("u", 1.0, "1"), ("w", -0.5, "-0.5"), ("v", 2.0, "2"),
                                       ("loss", "last", "last")]:
         control = widget(at, PAGE, name)
-        change(at, control.set_value(new_value) if hasattr(control, "set_value") else control.select(new_value))
+        change(at, set_to(control, new_value))
         assert_healthy(at)
         assert url_value(at, name) == expected, name
     bits_box(at).input("1111").run()
