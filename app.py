@@ -16,7 +16,8 @@ from rnnviz.i18n import t  # noqa: E402
 
 # (file, url path, i18n key of the menu label, icon, menu section). The url path is the file's stem:
 # on a session's first run Streamlit resolves the URL against pages/ before st.navigation is known,
-# and any other path shows a spurious "Page not found" dialog.
+# and any other path shows a spurious "Page not found" dialog. The home page is served at ``/``; its
+# url path leads there too (``go_home``).
 PAGES = (
     ("pages/home.py", "home", "home.nav", ":material/home:", "start"),
     ("pages/vanishing_exploding.py", "vanishing_exploding", "book.nav", ":material/trending_up:", "problem"),
@@ -38,7 +39,19 @@ lang = ui.lang()
 
 sections: dict[str, list] = {}
 for path, url_path, label_key, icon, section in PAGES:
-    page = st.Page(path, title=t(label_key, lang), icon=icon, url_path=url_path, default=url_path == "home")
+    default = url_path == "home"
+    page = st.Page(path, title=t(label_key, lang), icon=icon, url_path="" if default else url_path, default=default)
     sections.setdefault(t(f"nav.section.{section}", lang), []).append(page)
+    if default:
+        home, home_path, home_title = page, url_path, t(label_key, lang)
+
+
+def go_home() -> None:
+    """``/home``: the home page lives at ``/``; keep the URL's settings on the way."""
+    st.switch_page(home, query_params=st.query_params.to_dict())
+
+
+# ``/home`` as a hidden page that leads home, instead of Streamlit's "Page not found" dialog.
+sections[next(iter(sections))].append(st.Page(go_home, title=home_title, url_path=home_path, visibility="hidden"))
 
 st.navigation(sections).run()

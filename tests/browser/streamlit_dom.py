@@ -79,8 +79,9 @@ def open_app_page(page: Any, url: str) -> None:
 
 
 def problems(page: Any) -> list[str]:
-    """Texts of every exception element and error alert on the page."""
-    selector = "[data-testid=stException], [data-testid=stAlertContentError]"
+    """Texts of every exception element, error alert and open dialog (such as Streamlit's "Page not
+    found") on the page. The app opens no dialog of its own."""
+    selector = "[data-testid=stException], [data-testid=stAlertContentError], [role=dialog]"
     return [element.inner_text()[:500] for element in page.query_selector_all(selector)]
 
 

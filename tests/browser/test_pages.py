@@ -7,7 +7,7 @@ Screenshots of each page in each language go to ``artifacts/screenshots/`` (giti
 from __future__ import annotations
 
 import re
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 
@@ -145,3 +145,21 @@ def test_hostile_language_falls_back_to_english_with_a_warning(page, app_url):
     assert any("lang" in text for text in dom.warnings(page)), dom.warnings(page)
     assert dom.query(page).get("lang") == "en"
     assert not dom.HANGUL.search(page.locator("[data-testid=stMain] h1").first.inner_text())
+
+
+def test_the_home_pages_file_name_leads_home_with_the_links_settings(page, app_url):
+    home = next(entry for entry in PAGES if entry.default)
+    dom.open_app_page(page, url(app_url, home.url_path, lang="ko", scale="2"))
+    assert_healthy(page)  # no "Page not found" dialog
+    assert urlsplit(page.url).path == "/"
+    assert dom.query(page) == {"lang": "ko", "scale": "2"}
+    shown = {dom.url_name(control): dom.control_state(page, control) for control in dom.page_controls(page)}
+    assert float(shown["scale"]) == 2
+    assert dom.HANGUL.search(page.locator("[data-testid=stMain] h1").first.inner_text())
+
+
+def test_an_unknown_page_says_so_and_shows_the_home_page(page, app_url):
+    dom.open_app_page(page, url(app_url, "no_such_page", lang="en"))
+    dialogs = page.locator("[role=dialog]").all_inner_texts()
+    assert any("Page not found" in text for text in dialogs), dialogs
+    assert page.locator("[data-testid=stMain] h1").first.inner_text().startswith("rnnviz")
