@@ -334,7 +334,10 @@ def notice_text(notice: Notice) -> str:
 # The chart element: a component that redraws its figure in place (see rnnviz/chart.js). plotly.js is
 # served from the plotly package's own copy, under Streamlit's component file route.
 _CHART = st.components.v2.component(
-    "rnnviz_chart", js=(Path(__file__).parent / "chart.js").read_text(encoding="utf-8"), isolate_styles=False
+    "rnnviz_chart",
+    js=(Path(__file__).parent / "chart.js").read_text(encoding="utf-8"),
+    css=(Path(__file__).parent / "chart.css").read_text(encoding="utf-8"),
+    isolate_styles=False,
 )
 _PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"
 _PLOTLY_JS_FILE = "plotly.min.js"

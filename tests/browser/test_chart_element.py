@@ -32,6 +32,9 @@ def test_a_slider_move_redraws_the_same_chart_div(page, app_url):
     assert page.evaluate(f"() => Array.from({CHART_DIVS}).map(div => div.rnnvizMark)") == [1, 2]
     assert page.evaluate("() => document.querySelectorAll('.js-plotly-plot').length") == 2
     assert not dom.problems(page) and not page.js_errors, (dom.problems(page), page.js_errors)
+    # Each chart is laid out and painted on its own (rnnviz/chart.css).
+    contain = "() => Array.from(" + CHART_DIVS + ").map(d => getComputedStyle(d.querySelector('.svg-container')).contain)"
+    assert page.evaluate(contain) == ["strict", "strict"]
 
 
 def test_the_chart_follows_its_column_width(page, app_url):
