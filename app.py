@@ -43,7 +43,7 @@ for path, url_path, label_key, icon, section in PAGES:
     page = st.Page(path, title=t(label_key, lang), icon=icon, url_path="" if default else url_path, default=default)
     sections.setdefault(t(f"nav.section.{section}", lang), []).append(page)
     if default:
-        home, home_path, home_title = page, url_path, t(label_key, lang)
+        home = page
 
 
 def go_home() -> None:
@@ -52,6 +52,6 @@ def go_home() -> None:
 
 
 # ``/home`` as a hidden page that leads home, instead of Streamlit's "Page not found" dialog.
-sections[next(iter(sections))].append(st.Page(go_home, title=home_title, url_path=home_path, visibility="hidden"))
+sections[next(iter(sections))].append(st.Page(go_home, title=home.title, url_path="home", visibility="hidden"))
 
 st.navigation(sections).run()

@@ -43,15 +43,19 @@ def registered_pages(app: Path = APP) -> tuple[AppPage, ...]:
 
 
 def _default_url_path(tree: ast.Module) -> str | None:
-    """The url path compared in ``st.Page(..., default=url_path == "<path>")``, if app.py says so."""
+    """The url path compared in ``default = url_path == "<path>"`` or ``st.Page(..., default=url_path ==
+    "<path>")``, if app.py says so."""
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
+        if isinstance(node, ast.Assign) and any(getattr(target, "id", None) == "default" for target in node.targets):
+            tests = [node.value]
+        elif isinstance(node, ast.Call):
+            tests = [keyword.value for keyword in node.keywords if keyword.arg == "default"]
+        else:
             continue
-        for keyword in node.keywords:
-            test = keyword.value
+        for test in tests:
             if (
-                keyword.arg == "default" and isinstance(test, ast.Compare) and len(test.comparators) == 1
-                and isinstance(test.ops[0], ast.Eq) and isinstance(test.comparators[0], ast.Constant)
+                isinstance(test, ast.Compare) and len(test.comparators) == 1 and isinstance(test.ops[0], ast.Eq)
+                and isinstance(test.comparators[0], ast.Constant)
             ):
                 return test.comparators[0].value
     return None
