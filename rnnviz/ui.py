@@ -147,8 +147,9 @@ _PAGE_PARAMS: dict[str, tuple[tuple[Param, ...], tuple[Param, ...]]] = {}
 
 def controls(
     page: str, figure_ids: Iterable[str], *, container: Any = None, only: Iterable[str] | None = None
-) -> dict[str, Any]:
-    """Widgets for the parameters of ``figure_ids``, synced with the URL; returns their valid values.
+) -> None:
+    """Widgets for the parameters of ``figure_ids``, synced with the URL (sections read their values
+    with ``current_values``).
 
     Widget keys are ``f"{page}.{name}"``; URL keys are the bare parameter names. With ``only``, just
     those parameters get widgets and the others keep their defaults. Call it in the page's script, not
@@ -175,7 +176,6 @@ def controls(
             values[param.name] = _widget(page, param)
         st.caption(text("sidebar.share"))
     write_url(params, values)
-    return {**{p.name: p.default for p in every}, **values}
 
 
 def current_values(page: str) -> dict[str, Any]:
@@ -333,10 +333,11 @@ def notice_text(notice: Notice) -> str:
 # ------------------------------------------------------------------------------------------- figures
 # The chart element: a component that redraws its figure in place (see rnnviz/chart.js). plotly.js is
 # served from the plotly package's own copy, under Streamlit's component file route.
+_CHART_DIR = Path(__file__).parent
 _CHART = st.components.v2.component(
     "rnnviz_chart",
-    js=(Path(__file__).parent / "chart.js").read_text(encoding="utf-8"),
-    css=(Path(__file__).parent / "chart.css").read_text(encoding="utf-8"),
+    js=(_CHART_DIR / "chart.js").read_text(encoding="utf-8"),
+    css=(_CHART_DIR / "chart.css").read_text(encoding="utf-8"),
     isolate_styles=False,
 )
 _PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"
