@@ -13,7 +13,13 @@ It also prints a floor for each page: the time of the bare page without its char
 page's changed charts (one ``Plotly.react`` each, as the app's chart element does, timed on its own
 in a blank tab of the same Chromium). A page cannot be faster than its floor, even with no server
 work and no other page overhead; a floor ratio above 1.5 means the goal is out of reach for that
-page's charts. Numbers only: nothing is asserted (machines
+page's charts.
+
+And it prints, for each page, the time of the **same charts on a bare page**
+(``bench/same_charts_page.py``): one slider that switches the charts one move of the page changed
+between their two figures, drawn with the app's chart element, with no menu, texts or computing. That
+is the least any Streamlit page can take to show those charts; the difference to the page is what the
+page's own texts, menu, controls and computing cost. Numbers only: nothing is asserted (machines
 are shared and noisy).
 """
 
@@ -22,9 +28,10 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-from dataclasses import dataclass
 import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -158,6 +165,16 @@ def draw_ms(browser, changed: list[tuple[str, str, float]]) -> float:
         page.close()
 
 
+def same_charts_ms(browser, same_url: str, path: Path, changed: list[tuple[str, str, float]], repeats: int,
+                   slider: dom.Control) -> float | None:
+    """Median ms of bench/same_charts_page.py drawing the charts one move of a page changed (None when
+    the move changed none)."""
+    if not changed:
+        return None
+    path.write_text(json.dumps(changed), encoding="utf-8")
+    return measure(browser, f"{same_url}/?figures={path}", repeats, lambda page: slider).ms
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7)
@@ -172,7 +189,8 @@ def main() -> None:
         with running_app("bench/slider_only_page.py") as slider_only_url:
             round_trip = measure(browser, f"{slider_only_url}/", args.repeats, lambda page: bare_slider, charts=False).ms
         bare_ms = bare.ms
-        with running_app("app.py") as app_url:
+        with running_app("app.py") as app_url, running_app("bench/same_charts_page.py") as same_url, \
+                tempfile.TemporaryDirectory() as figures_dir:
             warm_up = browser.new_page(viewport=VIEWPORT)
             dom.open_app_page(warm_up, f"{app_url}/")  # app.py must run once before page URLs resolve
             warm_up.close()
@@ -183,21 +201,26 @@ def main() -> None:
                 try:
                     result = measure(browser, url, args.repeats, first_control)
                     draw = draw_ms(browser, result.changed)
+                    same = same_charts_ms(browser, same_url, Path(figures_dir) / f"{entry.url_path}.json",
+                                          result.changed, args.repeats, bare_slider)
                 except Exception as err:  # report and go on: a benchmark prints, it does not stop
-                    result, draw = Measurement(None, 0, f"failed: {type(err).__name__}: {str(err)[:80]}", []), 0.0
-                rows.append((entry.url_path, result.ms, draw, result.largest, result.control))
+                    result, draw, same = Measurement(None, 0, f"failed: {type(err).__name__}: {str(err)[:80]}", []), 0.0, None
+                rows.append((entry.url_path, result.ms, draw, same, result.largest, result.control))
         browser.close()
 
     print(f"bare page (1 slider, 20-point line): median {bare_ms:.0f} ms over {args.repeats}, "
           f"chart JSON {bare.largest / 1024:.1f} KB; without its chart {round_trip:.0f} ms")
-    print(f"{'page':<22}{'median ms':>10}{'ratio':>8}{'draw ms':>9}{'floor':>7}{'largest chart JSON':>20}  control")
-    for name, ms, draw, largest, control in rows:
+    print(f"{'page':<22}{'median ms':>10}{'ratio':>8}{'draw ms':>9}{'floor':>7}{'same charts':>13}"
+          f"{'largest chart JSON':>20}  control")
+    for name, ms, draw, same, largest, control in rows:
         floor = (round_trip + draw) / bare_ms
         timing = f"{ms:>10.0f}{ms / bare_ms:>8.2f}" if ms is not None else f"{'-':>10}{'-':>8}"
         drawing = f"{draw:>9.0f}{floor:>7.2f}" if ms is not None else f"{'-':>9}{'-':>7}"
-        print(f"{name:<22}{timing}{drawing}{largest / 1024:>17.1f} KB  {control}")
+        alone = f"{same:>6.0f} ({same / bare_ms:.2f})" if same is not None else f"{'-':>13}"
+        print(f"{name:<22}{timing}{drawing}{alone:>13}{largest / 1024:>17.1f} KB  {control}")
     print(json.dumps({"bare_ms": bare_ms, "slider_only_ms": round_trip,
-                      "pages": {name: {"ms": ms, "draw_ms": draw} for name, ms, draw, _, _ in rows}}))
+                      "pages": {name: {"ms": ms, "draw_ms": draw, "same_charts_ms": same}
+                                for name, ms, draw, same, _, _ in rows}}))
 
 
 if __name__ == "__main__":
