@@ -18,7 +18,7 @@ page's charts.
 And it prints, for each page, the time of the **same charts on a bare page**
 (``bench/same_charts_page.py``): one slider that switches the charts one move of the page changed
 between their two figures, drawn with the app's chart element, with no menu, texts or computing. That
-is the least any Streamlit page can take to show those charts; the difference to the page is what the
+is about the least a Streamlit page can take to show those charts; the difference to the page is what the
 page's own texts, menu, controls and computing cost. Numbers only: nothing is asserted (machines
 are shared and noisy).
 """
@@ -204,7 +204,8 @@ def main() -> None:
                     same = same_charts_ms(browser, same_url, Path(figures_dir) / f"{entry.url_path}.json",
                                           result.changed, args.repeats, bare_slider)
                 except Exception as err:  # report and go on: a benchmark prints, it does not stop
-                    result, draw, same = Measurement(None, 0, f"failed: {type(err).__name__}: {str(err)[:80]}", []), 0.0, None
+                    failure = f"failed: {type(err).__name__}: {str(err)[:80]}"
+                    result, draw, same = Measurement(None, 0, failure, []), 0.0, None
                 rows.append((entry.url_path, result.ms, draw, same, result.largest, result.control))
         browser.close()
 

@@ -5,7 +5,7 @@ computing (the figures are read from a file the benchmark wrote).
 The benchmark opens it with ``?figures=<path>``, a JSON file ``[[before, after, width], ...]`` (one
 entry per changed chart: its Plotly JSON before and after one move, and its width in pixels). Each
 slider step switches every chart between its two figures, so a move redraws exactly what the app
-page redraws. Its time is the least any Streamlit page can take to show those charts.
+page redraws. Its time is about the least a Streamlit page can take to show those charts.
 """
 
 import json
