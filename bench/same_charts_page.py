@@ -23,9 +23,10 @@ def read_figures(path: str) -> list[list]:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
+STEP = 0.05
 with st.sidebar:
-    scale = st.slider("scale", min_value=0.05, max_value=3.0, value=1.0, step=0.05, key="scale")
-step = round((scale - 1.0) / 0.05)
+    scale = st.slider("scale", min_value=STEP, max_value=3.0, value=1.0, step=STEP, key="scale")
+odd_step = round(scale / STEP) % 2 == 1  # the default 1.0 is step 20: the figures before the move
 for index, (before, after, width) in enumerate(read_figures(st.query_params["figures"])):
     with st.container(width=max(int(width), 1)):
-        ui.chart(after if step % 2 else before, key=f"chart.{index}")
+        ui.chart(after if odd_step else before, key=f"chart.{index}")
