@@ -68,6 +68,12 @@ def app_sidebar() -> None:
         state[LANG_KEY], lang_notice = LANG_PARAM.parse(url.get("lang", browser_lang()))
         state[THEME_KEY], theme_notice = THEME_PARAM.parse(url.get("theme", "light"))
         state[_NOTICES_KEY] = [n for n in (lang_notice, theme_notice) if n is not None]
+    # Streamlit resets a widget's value when it takes a run for a page change, as it does for the
+    # first rerun of a session opened at "/" (the home page); a value set again in the session state
+    # is kept.
+    for key in (LANG_KEY, THEME_KEY):
+        if key in state:
+            state[key] = state[key]
     code = lang()
     with st.sidebar:
         st.radio(
