@@ -34,6 +34,7 @@ PAGES = (
 )
 
 st.set_page_config(page_title="rnnviz", page_icon=":material/timeline:", layout="wide")
+menu_slot = st.sidebar.container()  # the menu goes first in the sidebar, drawn once the page is known
 ui.app_sidebar()
 lang = ui.lang()
 
@@ -52,6 +53,11 @@ def go_home() -> None:
 
 
 # ``/home`` as a hidden page that leads home, instead of Streamlit's "Page not found" dialog.
-sections[next(iter(sections))].append(st.Page(go_home, title=home.title, url_path="home", visibility="hidden"))
+hidden = [st.Page(go_home, title=home.title, url_path="home", visibility="hidden")]
+first = next(iter(sections))
 
-st.navigation(sections).run()
+# Streamlit's own menu stays hidden: the app draws a lighter one (see ui.menu).
+current = st.navigation({**sections, first: sections[first] + hidden}, position="hidden")
+with menu_slot:
+    ui.menu(sections, current)
+current.run()

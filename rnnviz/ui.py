@@ -21,6 +21,7 @@ import gc
 import logging
 from pathlib import Path
 from typing import Any, Iterable
+from urllib.parse import urlencode
 
 import plotly
 import streamlit as st
@@ -84,6 +85,43 @@ def app_sidebar() -> None:
             t("sidebar.theme", code), THEMES, key=THEME_KEY,
             format_func=lambda name: t(f"theme.{name}", code),
         )
+
+
+# The page menu: a component in place of Streamlit's own menu (see rnnviz/menu.js for why).
+_MENU = st.components.v2.component(
+    "rnnviz_menu",
+    js=(Path(__file__).parent / "menu.js").read_text(encoding="utf-8"),
+    css=(Path(__file__).parent / "menu.css").read_text(encoding="utf-8"),
+    isolate_styles=False,
+)
+
+
+def menu(sections: dict[str, list[Any]], current: Any) -> None:
+    """The sidebar's page menu: ``sections`` maps a section title to its ``st.Page`` entries (in menu
+    order); ``current`` is the page being shown. Its links keep the language and the chart theme."""
+    data = {
+        "label": text("nav.label"),
+        "query": urlencode(_frame_query()),
+        "sections": [
+            {"title": title, "pages": [
+                {"title": page.title, "path": page.url_path, "icon": _icon_name(page.icon),
+                 "current": page.url_path == current.url_path}
+                for page in entries
+            ]}
+            for title, entries in sections.items()
+        ],
+    }
+    _MENU(data=data, key="menu", width="stretch", height="content")
+
+
+def _frame_query() -> dict[str, str]:
+    """The query string every page keeps: the language, and the chart theme unless it is the default."""
+    return {"lang": lang(), **({"theme": theme()} if theme() != "light" else {})}
+
+
+def _icon_name(icon: str) -> str:
+    """``":material/home:"`` -> ``"home"`` (the Material Symbols ligature the menu draws)."""
+    return icon.removeprefix(":material/").removesuffix(":")
 
 
 def lang() -> str:

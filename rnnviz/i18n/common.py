@@ -18,6 +18,7 @@ STRINGS = {
         "주소창의 URL이 지금 화면을 그대로 재현합니다. 복사해서 공유하세요.",
         "The URL in the address bar reproduces this exact view: copy it to share.",
     ),
+    "nav.label": Text("페이지", "Pages"),
     "nav.section.start": Text("시작", "Start"),
     "nav.section.problem": Text("문제", "The problem"),
     "nav.section.causes": Text("원인", "The causes"),

@@ -20,14 +20,16 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 # "initial"/"running"), the running indicator is gone, no element is stale (left over from the
 # previous run) or a skeleton (an element whose code is still loading, as Plotly's is at first) and
 # every chart element (Streamlit's Plotly element, or the app's own chart component) holds a
-# rendered plot.
+# rendered plot, and the app's page menu (the other component) holds its links.
 BUSY_JS = """() => {
     const app = document.querySelector('[data-testid=stApp]');
     return !app || app.getAttribute('data-test-script-state') !== 'notRunning'
         || app.getAttribute('data-test-connection-state') !== 'CONNECTED'
         || document.querySelectorAll('[data-testid=stStatusWidget], [data-stale=true], [data-testid=stSkeleton]').length > 0
         || Array.from(document.querySelectorAll('[data-testid=stPlotlyChart], [data-testid=stBidiComponentRegular]'))
-            .some(chart => !chart.querySelector('.js-plotly-plot .main-svg'));
+            .filter(element => !element.closest('.st-key-menu'))
+            .some(chart => !chart.querySelector('.js-plotly-plot .main-svg'))
+        || (document.querySelector('.st-key-menu') !== null && !document.querySelector('.st-key-menu a'));
 }"""
 _CHARTS_JS = """(withLayout) => JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot'))
     .map(div => withLayout ? [div.data, div.layout] : div.data))"""
