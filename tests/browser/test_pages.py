@@ -163,4 +163,3 @@ def test_an_unknown_page_says_so_and_shows_the_home_page(page, app_url):
     dialogs = page.locator("[role=dialog]").all_inner_texts()
     assert any("Page not found" in text for text in dialogs), dialogs
     assert page.locator("[data-testid=stMain] h1").first.inner_text().startswith("rnnviz")
-
