@@ -15,7 +15,6 @@ function entry(page, query) {
   const link = document.createElement("a");
   link.className = "rnnviz-menu-link";
   link.href = `./${page.path}${query ? `?${query}` : ""}`;
-  link.dataset.page = page.path;
   if (page.current) link.setAttribute("aria-current", "page");
   const icon = document.createElement("span");
   icon.className = "rnnviz-menu-icon";

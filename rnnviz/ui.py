@@ -46,6 +46,8 @@ UPLOADED_WEIGHTS_KEY = "uploaded_weights"  # token of the weights loaded on the 
 # otherwise walked all of it for 80–110 ms in the middle of a slider move, to the objects made since.
 gc.freeze()
 
+_COMPONENT_DIR = Path(__file__).parent  # the browser sides of the menu and chart components
+
 LANG_PARAM = Param("lang", "choice", "en", Text("언어", "Language"), choices=LANGS)
 THEME_PARAM = Param("theme", "choice", "light", Text("테마", "Theme"), choices=THEMES)
 
@@ -90,8 +92,8 @@ def app_sidebar() -> None:
 # The page menu: a component in place of Streamlit's own menu (see rnnviz/menu.js for why).
 _MENU = st.components.v2.component(
     "rnnviz_menu",
-    js=(Path(__file__).parent / "menu.js").read_text(encoding="utf-8"),
-    css=(Path(__file__).parent / "menu.css").read_text(encoding="utf-8"),
+    js=(_COMPONENT_DIR / "menu.js").read_text(encoding="utf-8"),
+    css=(_COMPONENT_DIR / "menu.css").read_text(encoding="utf-8"),
     isolate_styles=False,
 )
 
@@ -354,9 +356,7 @@ def _num(param: Param, value: float | None) -> Any:
 
 def write_url(params: Iterable[Param], values: dict[str, Any]) -> None:
     """Rewrite the query string: language, theme and every non-default control of this page."""
-    query = {"lang": lang()}
-    if theme() != "light":
-        query["theme"] = theme()
+    query = _frame_query()
     for param in params:
         if values[param.name] != param.default:
             query[param.name] = param.to_query(values[param.name])
@@ -377,11 +377,10 @@ def notice_text(notice: Notice) -> str:
 # ------------------------------------------------------------------------------------------- figures
 # The chart element: a component that redraws its figure in place (see rnnviz/chart.js). plotly.js is
 # served from the plotly package's own copy, under Streamlit's component file route.
-_CHART_DIR = Path(__file__).parent
 _CHART = st.components.v2.component(
     "rnnviz_chart",
-    js=(_CHART_DIR / "chart.js").read_text(encoding="utf-8"),
-    css=(_CHART_DIR / "chart.css").read_text(encoding="utf-8"),
+    js=(_COMPONENT_DIR / "chart.js").read_text(encoding="utf-8"),
+    css=(_COMPONENT_DIR / "chart.css").read_text(encoding="utf-8"),
     isolate_styles=False,
 )
 _PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"
