@@ -5,7 +5,8 @@ Run: ``python bench/bench_pages.py [--repeats 7]``. Starts ``streamlit run app.p
 Debian's Chromium, and times, ``repeats`` times, from pressing ArrowRight on the page's first slider
 (its first radio when it has none) until the last change Streamlit makes to the page, timed by the
 page's own clock (performance.now and a MutationObserver). Prints, per page: median ms, the ratio
-to the bare page measured in the same run (goal: <= 1.5), and the largest chart JSON (``data`` +
+to the bare page timed again just before that page (goal: <= 1.5; the machine's speed drifts within
+a run, so each ratio compares two timings taken close together), and the largest chart JSON (``data`` +
 ``layout`` of one Plotly div) at defaults.
 
 It also prints a floor for each page: the time of the bare page without its chart
@@ -175,53 +176,70 @@ def same_charts_ms(browser, same_url: str, path: Path, changed: list[tuple[str, 
     return measure(browser, f"{same_url}/?figures={path}", repeats, lambda page: slider).ms
 
 
+@dataclass
+class Row:
+    name: str
+    result: Measurement
+    bare_ms: float  # the bare page, timed just before this page
+    draw: float  # draw_ms of the changed charts
+    same: float | None  # same_charts_ms
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--pages", nargs="*", help="url paths of the pages to time (default: all)")
     args = parser.parse_args()
-    rows = []
-    with sync_playwright() as playwright:
+    rows: list[Row] = []
+    bare_slider = dom.Control(cls="st-key-scale", kind="slider")  # the only widget of the bare pages
+    with sync_playwright() as playwright, running_app("bench/bare_page.py") as bare_url, \
+            running_app("app.py") as app_url, running_app("bench/same_charts_page.py") as same_url, \
+            tempfile.TemporaryDirectory() as figures_dir:
         browser = launch(playwright)
-        with running_app("bench/bare_page.py") as bare_url:
-            bare_slider = dom.Control(cls="st-key-scale", kind="slider")  # bare_page.py's only widget
-            bare = measure(browser, f"{bare_url}/", args.repeats, lambda page: bare_slider)
+
+        def time_bare() -> Measurement:
+            return measure(browser, f"{bare_url}/", args.repeats, lambda page: bare_slider)
+
         with running_app("bench/slider_only_page.py") as slider_only_url:
             round_trip = measure(browser, f"{slider_only_url}/", args.repeats, lambda page: bare_slider, charts=False).ms
-        bare_ms = bare.ms
-        with running_app("app.py") as app_url, running_app("bench/same_charts_page.py") as same_url, \
-                tempfile.TemporaryDirectory() as figures_dir:
-            warm_up = browser.new_page(viewport=VIEWPORT)
-            dom.open_app_page(warm_up, f"{app_url}/")  # app.py must run once before page URLs resolve
-            warm_up.close()
-            for entry in registered_pages():
-                if args.pages and entry.url_path not in args.pages:
-                    continue
-                url = f"{app_url}/{entry.route}?lang=en"
-                try:
-                    result = measure(browser, url, args.repeats, first_control)
-                    draw = draw_ms(browser, result.changed)
-                    same = same_charts_ms(browser, same_url, Path(figures_dir) / f"{entry.url_path}.json",
-                                          result.changed, args.repeats, bare_slider)
-                except Exception as err:  # report and go on: a benchmark prints, it does not stop
-                    failure = f"failed: {type(err).__name__}: {str(err)[:80]}"
-                    result, draw, same = Measurement(None, 0, failure, []), 0.0, None
-                rows.append((entry.url_path, result.ms, draw, same, result.largest, result.control))
+        warm_up = browser.new_page(viewport=VIEWPORT)
+        dom.open_app_page(warm_up, f"{app_url}/")  # app.py must run once before page URLs resolve
+        warm_up.close()
+        bare = time_bare()
+        for entry in registered_pages():
+            if args.pages and entry.url_path not in args.pages:
+                continue
+            # The yardstick is timed again next to each page: on a shared machine the speed drifts
+            # within a run, and a ratio should compare two timings taken under the same load.
+            bare_ms = time_bare().ms
+            try:
+                result = measure(browser, f"{app_url}/{entry.route}?lang=en", args.repeats, first_control)
+                draw = draw_ms(browser, result.changed)
+                same = same_charts_ms(browser, same_url, Path(figures_dir) / f"{entry.url_path}.json",
+                                      result.changed, args.repeats, bare_slider)
+            except Exception as err:  # report and go on: a benchmark prints, it does not stop
+                failure = f"failed: {type(err).__name__}: {str(err)[:80]}"
+                result, draw, same = Measurement(None, 0, failure, []), 0.0, None
+            rows.append(Row(entry.url_path, result, bare_ms, draw, same))
         browser.close()
 
-    print(f"bare page (1 slider, 20-point line): median {bare_ms:.0f} ms over {args.repeats}, "
-          f"chart JSON {bare.largest / 1024:.1f} KB; without its chart {round_trip:.0f} ms")
-    print(f"{'page':<22}{'median ms':>10}{'ratio':>8}{'draw ms':>9}{'floor':>7}{'same charts':>13}"
+    bare_times = [bare.ms] + [row.bare_ms for row in rows]
+    print(f"bare page (1 slider, 20-point line): median {statistics.median(bare_times):.0f} ms "
+          f"(from {min(bare_times):.0f} to {max(bare_times):.0f} ms over {len(bare_times)} timings of "
+          f"{args.repeats} moves), chart JSON {bare.largest / 1024:.1f} KB; without its chart {round_trip:.0f} ms")
+    print("ratios are to the bare page timed just before each page (column 'bare ms')")
+    print(f"{'page':<22}{'median ms':>10}{'bare ms':>9}{'ratio':>8}{'draw ms':>9}{'floor':>7}{'same charts':>13}"
           f"{'largest chart JSON':>20}  control")
-    for name, ms, draw, same, largest, control in rows:
-        floor = (round_trip + draw) / bare_ms
-        timing = f"{ms:>10.0f}{ms / bare_ms:>8.2f}" if ms is not None else f"{'-':>10}{'-':>8}"
-        drawing = f"{draw:>9.0f}{floor:>7.2f}" if ms is not None else f"{'-':>9}{'-':>7}"
-        alone = f"{same:>6.0f} ({same / bare_ms:.2f})" if same is not None else f"{'-':>13}"
-        print(f"{name:<22}{timing}{drawing}{alone:>13}{largest / 1024:>17.1f} KB  {control}")
-    print(json.dumps({"bare_ms": bare_ms, "slider_only_ms": round_trip,
-                      "pages": {name: {"ms": ms, "draw_ms": draw, "same_charts_ms": same}
-                                for name, ms, draw, same, _, _ in rows}}))
+    for row in rows:
+        ms, reference = row.result.ms, row.bare_ms
+        floor = (round_trip + row.draw) / reference
+        timing = f"{ms:>10.0f}{reference:>9.0f}{ms / reference:>8.2f}" if ms is not None else f"{'-':>10}{'-':>9}{'-':>8}"
+        drawing = f"{row.draw:>9.0f}{floor:>7.2f}" if ms is not None else f"{'-':>9}{'-':>7}"
+        alone = f"{row.same:>6.0f} ({row.same / reference:.2f})" if row.same is not None else f"{'-':>13}"
+        print(f"{row.name:<22}{timing}{drawing}{alone:>13}{row.result.largest / 1024:>17.1f} KB  {row.result.control}")
+    print(json.dumps({"bare_ms": statistics.median(bare_times), "slider_only_ms": round_trip,
+                      "pages": {row.name: {"ms": row.result.ms, "bare_ms": row.bare_ms, "draw_ms": row.draw,
+                                           "same_charts_ms": row.same} for row in rows}}))
 
 
 if __name__ == "__main__":
