@@ -22,6 +22,7 @@ import contextvars
 import functools
 from typing import Any, Callable, Iterator
 
+import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly import shapeannotation
@@ -30,7 +31,7 @@ from plotly.io.json import to_json_plotly
 from plotly.subplots import make_subplots
 
 from _plotly_utils.basevalidators import ColorscaleValidator
-from _plotly_utils.utils import convert_to_base64
+from _plotly_utils.utils import to_typed_array_spec
 
 _PLOTLY_OBJECTS = contextvars.ContextVar("rnnviz_plotly_objects", default=False)
 _UNDERSCORED = frozenset({"error_x", "error_y"})  # property names that contain an underscore
@@ -247,11 +248,32 @@ class Canvas:
                 for item in frame.get("data", []):
                     item.setdefault("type", "scatter")
         if typed_arrays:
-            convert_to_base64(result)
+            typed_arrays_in_place(result)
         return result
 
     def to_json(self) -> str:
         return to_json_plotly(self.to_dict())
+
+
+_NOT_TYPED = frozenset({"geojson", "layer", "layers", "range"})  # keys Plotly leaves as plain lists
+
+
+def typed_arrays_in_place(value: Any) -> None:
+    """Replace every numpy array under ``value`` (nested dicts and lists) by Plotly's base64 typed
+    array, as ``_plotly_utils.utils.convert_to_base64`` does. That one asks of every value, strings and
+    numbers too, whether pandas or a dataframe library would take it as an array, which took half of a
+    figure's JSON time; the canvas holds only dicts, lists, numpy arrays and scalars."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in _NOT_TYPED:
+                continue
+            if isinstance(item, np.ndarray):
+                value[key] = to_typed_array_spec(item)
+            elif isinstance(item, (dict, list, tuple)):
+                typed_arrays_in_place(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            typed_arrays_in_place(item)
 
 
 def _ref(axis_key: str) -> str:

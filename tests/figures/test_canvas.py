@@ -14,6 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
+from plotly.io.json import to_json_plotly
 
 from rnnviz import catalogue
 from rnnviz.figures import canvas, style
@@ -137,6 +138,22 @@ def test_canvas_typed_arrays_and_validated_figure():
     assert sent["x"]["dtype"] == "i1" and sent["y"]["dtype"] == "f8"
     validated = go.Figure(fig.to_dict(typed_arrays=False))
     assert np.array_equal(validated.data[0].y, [0.5, 1.5, 2.5])
+
+
+def test_typed_arrays_in_place_matches_plotly():
+    """The canvas's array conversion gives what Plotly's own gives, key for key."""
+    from _plotly_utils.utils import convert_to_base64
+
+    def sample():
+        return {"x": np.arange(4, dtype=np.int64) * 300, "y": [np.float64(1.5), 2.0], "range": np.zeros(2),
+                "z": np.eye(2), "nested": [{"a": np.array([True, False]), "b": "text"}, (np.ones(3), 7)],
+                "empty": np.array([]), "big": np.array([2 ** 40]), "scalar": np.float32(3.0)}
+
+    ours, theirs = sample(), sample()
+    canvas.typed_arrays_in_place(ours)
+    convert_to_base64(theirs)
+    assert json.loads(to_json_plotly(ours)) == json.loads(to_json_plotly(theirs))
+    assert ours["x"]["dtype"] == "i2" and isinstance(ours["range"], np.ndarray)
 
 
 def test_canvas_does_not_alias_what_it_was_given():
