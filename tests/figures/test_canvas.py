@@ -16,6 +16,8 @@ import plotly.io as pio
 import pytest
 from plotly.io.json import to_json_plotly
 
+from _plotly_utils.utils import convert_to_base64
+
 from rnnviz import catalogue
 from rnnviz.figures import canvas, style
 
@@ -142,7 +144,6 @@ def test_canvas_typed_arrays_and_validated_figure():
 
 def test_typed_arrays_in_place_matches_plotly():
     """The canvas's array conversion gives what Plotly's own gives, key for key."""
-    from _plotly_utils.utils import convert_to_base64
 
     def sample():
         return {"x": np.arange(4, dtype=np.int64) * 300, "y": [np.float64(1.5), 2.0], "range": np.zeros(2),
