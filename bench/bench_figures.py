@@ -1,7 +1,8 @@
 """Benchmark: server time to turn each catalogue figure into the JSON a page sends.
 
 Run: ``python bench/bench_figures.py [--repeats 30]``. For every figure at its defaults (data computed
-once, not timed), the median time of three ways to the same JSON, measured in this run:
+once, not timed), the median time of three ways to the same JSON, measured in this run (the first two
+alternately, so that load from other processes hits both alike):
 
 - ``canvas``: what the pages do (draw on the plain-dict canvas, ``typed_arrays_in_place``, dump);
 - ``plotly b64``: the same canvas, its arrays converted by Plotly's own ``convert_to_base64``;
@@ -14,9 +15,7 @@ tests check that the three give the same JSON).
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -24,17 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _plotly_utils.utils import convert_to_base64  # noqa: E402
 from plotly.io.json import to_json_plotly  # noqa: E402
 
+from bench_engine import median_time, paired_median_times  # noqa: E402
 from rnnviz import catalogue  # noqa: E402
 from rnnviz.figures import canvas  # noqa: E402
-
-
-def median_ms(fn, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def with_plotly_b64(spec, data) -> str:
@@ -52,14 +43,12 @@ def main() -> None:
     for figure_id in sorted(catalogue.CATALOGUE):
         spec = catalogue.get(figure_id)
         data = spec.compute(**spec.defaults())
-        ways = [
-            lambda: spec.build.json(data, lang="en", theme="light"),
-            lambda: with_plotly_b64(spec, data),
-            lambda: spec.build(data, lang="en", theme="light").to_json(),
-        ]
+        pair = paired_median_times(lambda: spec.build.json(data, lang="en", theme="light"),
+                                   lambda: with_plotly_b64(spec, data), args.repeats)
         with canvas.plotly_objects():  # the validated way draws on Plotly's objects throughout
-            validated = median_ms(ways[2], max(3, args.repeats // 5))
-        times = [median_ms(ways[0], args.repeats), median_ms(ways[1], args.repeats), validated]
+            validated = median_time(lambda: spec.build(data, lang="en", theme="light").to_json(),
+                                    max(3, args.repeats // 5))
+        times = [1000 * pair[0], 1000 * pair[1], 1000 * validated]
         totals = [total + t for total, t in zip(totals, times)]
         print(f"{figure_id:24s} {times[0]:8.2f} {times[1]:11.2f} {times[2]:10.2f}")
     print(f"{'all figures':24s} {totals[0]:8.1f} {totals[1]:11.1f} {totals[2]:10.1f}")

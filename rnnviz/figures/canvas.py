@@ -262,7 +262,7 @@ def typed_arrays_in_place(value: Any) -> None:
     """Replace every numpy array under ``value`` (nested dicts and lists) by Plotly's base64 typed
     array, as ``_plotly_utils.utils.convert_to_base64`` does. That one asks of every value, strings and
     numbers too, whether pandas or a dataframe library would take it as an array, which made a figure's
-    JSON 1.3x slower (bench/bench_figures.py); the canvas holds only dicts, lists, numpy arrays and
+    JSON about 1.3x slower (bench/bench_figures.py); the canvas holds only dicts, lists, numpy arrays and
     scalars."""
     if isinstance(value, dict):
         for key, item in value.items():
