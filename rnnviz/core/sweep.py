@@ -3,8 +3,9 @@
 Shapes: ``S`` scales, ``T`` time, ``B`` batch, ``I`` input, ``H`` hidden, ``G`` gate blocks. The
 scales are stacked into a leading axis, so a state is ``(S, B, H)`` and every step is one matrix
 product for all scales. The forward pass stores a small per-step cache ``(T, S, B, H)``; the
-backward pass carries only the hidden-state gradient (and the LSTM's cell gradient), written as a
-unit-norm array times ``10**L`` per scale, so exploding and vanishing cases stay finite.
+backward pass carries only the hidden-state gradient (and the LSTM's cell gradient), written as an
+array times ``10**L`` per scale and rescaled whenever its norm leaves ``10**±50``, so exploding and
+vanishing cases stay finite.
 
 Each cell's forward step sits next to its vector–Jacobian product and they share the cache.
 The LSTM and GRU ignore ``nonlinearity``; only ``weight_hh`` is scaled (``bias_hh`` is not).
@@ -14,7 +15,6 @@ import numpy as np
 
 from rnnviz.core.activations import activate, activation_grad, sigmoid
 from rnnviz.core.jacobian import cell_jacobian
-from rnnviz.core.lognorm import unit_and_log10
 from rnnviz.core.params import gate_count
 from rnnviz.core.unroll import validate_run
 from rnnviz.core.validate import (
@@ -142,31 +142,44 @@ def _zero_state_gates(cell, p, H, nonlinearity, gru_variant):
     return {"h_prev": zero, "gates": {"r": r, "z": z, "n": np.tanh(n_pre)}, "pre": {"hn": hn}}
 
 
+# The carried gradient is rescaled only when its squared norm leaves this range (a step's Jacobian
+# would have to grow or shrink it by 10**100 or more to overflow or underflow in between).
+_SQUARED_NORM_RANGE = (1e-100, 1e100)
+
+
 def _backward_log10_norms(vjp, p, cache, s, shape, T, loss, with_cell):
     """Run the vector–Jacobian products back from ``T − 1``; returns ``log10 ‖∂L/∂h_t‖`` ``(S, T)``.
 
-    The carried gradient (``h``, and ``c`` for the LSTM) is ``unit · 10**log10_scale`` per scale,
-    renormalised jointly over all its parts after every step.
+    The carried gradient (``h``, and ``c`` for the LSTM) is ``carry · 10**log10_scale`` per scale. It
+    is rescaled to unit norm (jointly over its parts) only when its squared norm leaves
+    ``_SQUARED_NORM_RANGE``, which keeps it finite and normal at a few numpy calls per step.
     """
     S = s.shape[0]
     carry = tuple(np.zeros((S,) + shape) for _ in range(2 if with_cell else 1))  # each (S, B, H)
-    log10_scale = np.full(S, -np.inf)  # (S,)
-    out = np.empty((S, T))
+    log10_scale = np.zeros(S)  # (S,)
+    squared = np.empty((S, T))  # ‖carry_h‖² at each step
+    log10_scales = np.empty((S, T))  # log10_scale at each step
+    small, big = _SQUARED_NORM_RANGE
     for t in reversed(range(T)):
         if loss == "every" or t == T - 1:  # add ones(B, H) to ∂L/∂h_t without overflow
             top = np.maximum(log10_scale, 0.0)  # (S,)
             k_carry = (10.0 ** (log10_scale - top))[:, None, None]
-            k_ones = (10.0 ** -top)[:, None, None]
-            carry = (carry[0] * k_carry + k_ones,) + tuple(c * k_carry for c in carry[1:])
+            carry = (carry[0] * k_carry + (10.0 ** -top)[:, None, None],) + tuple(c * k_carry for c in carry[1:])
             log10_scale = top
-        unit, step_log10 = unit_and_log10(np.stack(carry), (0, 2, 3))  # (parts, S, B, H), (S,)
-        carry = tuple(unit)
-        log10_scale = log10_scale + step_log10
-        with np.errstate(divide="ignore"):
-            out[:, t] = log10_scale + 0.5 * np.log10(np.sum(carry[0] ** 2, axis=(1, 2)))
+        squared_h = np.einsum("sbh,sbh->s", carry[0], carry[0])  # (S,)
+        total = squared_h if not with_cell else squared_h + np.einsum("sbh,sbh->s", carry[1], carry[1])
+        if not (small < total.min() and total.max() < big):  # rescale to unit norm (an exact zero stays 0)
+            norm = np.sqrt(total)
+            norm[norm == 0.0] = 1.0
+            carry = tuple(c / norm[:, None, None] for c in carry)
+            squared_h = squared_h / (norm * norm)
+            log10_scale = log10_scale + np.log10(norm)
+        squared[:, t] = squared_h
+        log10_scales[:, t] = log10_scale
         if t > 0:
             carry = vjp(p, cache, t, s, carry)
-    return out
+    with np.errstate(divide="ignore"):
+        return log10_scales + 0.5 * np.log10(squared)
 
 
 def _mm(a, w):
