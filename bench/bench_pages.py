@@ -131,8 +131,8 @@ class Measurement:
     changed: list[tuple[str, str, float]]  # (before, after, width) of each chart one move changed
 
 
-def measure(browser, url: str, repeats: int, control_of, charts: bool = True) -> Measurement:
-    context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+def measure(browser, url: str, repeats: int, control_of, charts: bool = True, viewport=VIEWPORT) -> Measurement:
+    context = browser.new_context(viewport=viewport, locale="en-US")
     try:
         page = context.new_page()
         dom.open_app_page(page, url)
@@ -189,7 +189,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--pages", nargs="*", help="url paths of the pages to time (default: all)")
+    parser.add_argument("--height", type=int, default=VIEWPORT["height"],
+                        help="window height in pixels; a tall one (e.g. 3000) puts every chart of a page in view, "
+                             "so that a move redraws all the charts it changed (charts out of view wait)")
     args = parser.parse_args()
+    viewport = {**VIEWPORT, "height": args.height}
     rows: list[Row] = []
     bare_slider = dom.Control(cls="st-key-scale", kind="slider")  # the only widget of the bare pages
     with sync_playwright() as playwright, running_app("bench/bare_page.py") as bare_url, \
@@ -213,7 +217,8 @@ def main() -> None:
             # within a run, and a ratio should compare two timings taken under the same load.
             bare_ms = time_bare().ms
             try:
-                result = measure(browser, f"{app_url}/{entry.route}?lang=en", args.repeats, first_control)
+                result = measure(browser, f"{app_url}/{entry.route}?lang=en", args.repeats, first_control,
+                                 viewport=viewport)
                 draw = draw_ms(browser, result.changed)
                 same = same_charts_ms(browser, same_url, Path(figures_dir) / f"{entry.url_path}.json",
                                       result.changed, args.repeats, bare_slider)
@@ -224,6 +229,7 @@ def main() -> None:
         browser.close()
 
     bare_times = [bare.ms] + [row.bare_ms for row in rows]
+    print(f"window {viewport['width']} x {viewport['height']} px for the app's pages")
     print(f"bare page (1 slider, 20-point line): median {statistics.median(bare_times):.0f} ms "
           f"(from {min(bare_times):.0f} to {max(bare_times):.0f} ms over {len(bare_times)} timings of "
           f"{args.repeats} moves), chart JSON {bare.largest / 1024:.1f} KB; without its chart {round_trip:.0f} ms")

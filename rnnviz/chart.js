@@ -6,6 +6,10 @@
 // Plotly.react, which redraws only what changed. plotly.js is loaded once per page, from the file
 // the plotly Python package ships (the same plotly.js the HTML exports inline).
 //
+// A chart scrolled out of view is redrawn when it comes back into view (or before the page is
+// printed), not at once: a slider move then spends its time on the charts the user is looking at.
+// Each chart's first figure is drawn at once.
+//
 // data: {figure: Plotly figure JSON (string), config: Plotly config, plotly: URL of plotly.min.js,
 //        labels: {fullscreen, failed}} in the user's language.
 
@@ -86,10 +90,45 @@ function draw(div, data, Plotly) {
   // An animation's frames are only needed for Play, and adding them takes Plotly about a third of
   // the unrolled graph's redraw: they replace the old ones once the new figure is on screen.
   return drawn.then(() => {
+    div.rnnvizDrawn = data.figure; // the figure on screen (the tests compare it with rnnvizFigure)
     if (div.rnnvizFigure !== data.figure) return undefined;
     return Plotly.deleteFrames(div).then(() => (figure.frames ? Plotly.addFrames(div, figure.frames) : undefined));
   });
 }
+
+// Charts holding a figure they have not drawn yet because they are out of view.
+const undrawn = new Set();
+
+function drawWhenShown(div) {
+  const data = div.rnnvizUndrawn;
+  if (!data) return;
+  div.rnnvizUndrawn = null;
+  undrawn.delete(div);
+  loadPlotly(data.plotly).then((Plotly) => draw(div, data, Plotly));
+}
+
+function watchVisibility(div) {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      div.rnnvizInView = entries[entries.length - 1].isIntersecting;
+      if (div.rnnvizInView) drawWhenShown(div);
+    },
+    { rootMargin: "100px" },
+  );
+  observer.observe(div);
+  return observer;
+}
+
+// Printing shows every chart: draw them all first (plotly.js is loaded once any chart is drawn, and
+// Plotly.react draws a cartesian chart synchronously).
+window.addEventListener("beforeprint", () => {
+  for (const div of undrawn) {
+    const data = div.rnnvizUndrawn;
+    div.rnnvizUndrawn = null;
+    if (data && window.Plotly) draw(div, data, window.Plotly);
+  }
+  undrawn.clear();
+});
 
 export default function chart({ data, parentElement }) {
   let div = parentElement.querySelector(".rnnviz-chart");
@@ -98,10 +137,24 @@ export default function chart({ data, parentElement }) {
     div.className = "rnnviz-chart";
     parentElement.appendChild(div);
     div.rnnvizObserver = followWidth(div);
+    div.rnnvizVisibility = watchVisibility(div);
     div.addEventListener("fullscreenchange", () => loadPlotly(data.plotly).then((Plotly) => onFullscreenChange(div, Plotly)));
   }
+  const stop = () => {
+    div.rnnvizObserver.disconnect();
+    div.rnnvizVisibility.disconnect();
+    undrawn.delete(div);
+  };
   if (div.rnnvizFigure !== data.figure) {
+    const drawnBefore = div.rnnvizFigure !== undefined;
     div.rnnvizFigure = data.figure;
+    if (drawnBefore && div.rnnvizInView === false) {
+      div.rnnvizUndrawn = data;
+      undrawn.add(div);
+      return stop;
+    }
+    div.rnnvizUndrawn = null;
+    undrawn.delete(div);
     loadPlotly(data.plotly).then(
       (Plotly) => draw(div, data, Plotly),
       (err) => {
@@ -110,5 +163,5 @@ export default function chart({ data, parentElement }) {
       },
     );
   }
-  return () => div.rnnvizObserver.disconnect();
+  return stop;
 }

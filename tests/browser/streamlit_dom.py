@@ -96,6 +96,18 @@ def charts_json(page: Any, with_layout: bool = False) -> str:
     return page.evaluate(_CHARTS_JS, with_layout)
 
 
+def draw_charts_out_of_view(page: Any, timeout: float = READY_TIMEOUT) -> None:
+    """Scroll every chart of the page into view in turn, then back to the top, and wait until each shows
+    its newest figure (a chart out of view is redrawn only when it comes into view: rnnviz/chart.js)."""
+    for chart in page.locator(".rnnviz-chart").all():
+        chart.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.rnnviz-chart')).every(d => d.rnnvizDrawn === d.rnnvizFigure)",
+        timeout=timeout * 1000,
+    )
+    page.evaluate("() => document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })")
+
+
 def chart_count(page: Any) -> int:
     return page.locator(".js-plotly-plot .main-svg").count()
 

@@ -28,6 +28,7 @@ def test_a_slider_move_redraws_the_same_chart_div(page, app_url):
     before = dom.charts_json(page)
     dom.change_control(page, next(c for c in dom.page_controls(page) if c.cls == "st-key-comparison-scale"))
     dom.wait_for_change(page, before, with_layout=False)
+    dom.draw_charts_out_of_view(page)
     # Both charts changed, and they are still the divs marked before the move: drawn in place.
     assert page.evaluate(f"() => Array.from({CHART_DIVS}).map(div => div.rnnvizMark)") == [1, 2]
     assert page.evaluate("() => document.querySelectorAll('.js-plotly-plot').length") == 2
@@ -35,6 +36,37 @@ def test_a_slider_move_redraws_the_same_chart_div(page, app_url):
     # Each chart is laid out and painted on its own (rnnviz/chart.css).
     contain = "() => Array.from(" + CHART_DIVS + ").map(d => getComputedStyle(d.querySelector('.svg-container')).contain)"
     assert page.evaluate(contain) == ["strict", "strict"]
+
+
+# Per chart: the JSON of the data Plotly holds, and whether it shows the newest figure sent.
+DRAWN_JS = "() => Array.from(" + CHART_DIVS + ").map(d => [JSON.stringify(d.data), d.rnnvizDrawn === d.rnnvizFigure])"
+SHOWS_NEWEST_JS = "(i) => { const d = " + CHART_DIVS + "[i]; return d.rnnvizDrawn === d.rnnvizFigure; }"
+
+
+def test_a_chart_out_of_view_is_redrawn_when_scrolled_to_or_printed(page, app_url):
+    dom.open_app_page(page, f"{app_url}/{PAGE}?lang=en")  # the second chart starts below the fold
+    scale = next(c for c in dom.page_controls(page) if c.cls == "st-key-comparison-scale")
+    (top_before, _), (below_before, _) = page.evaluate(DRAWN_JS)
+    dom.change_control(page, scale)
+    dom.wait_for_change(page, dom.charts_json(page), with_layout=False)
+    (top, top_newest), (below, below_newest) = page.evaluate(DRAWN_JS)
+    assert top != top_before and top_newest
+    assert below == below_before and not below_newest  # it holds the new figure but has not drawn it
+
+    page.locator(".rnnviz-chart").nth(1).scroll_into_view_if_needed()
+    page.wait_for_function(SHOWS_NEWEST_JS, arg=1, timeout=dom.READY_TIMEOUT * 1000)
+    assert page.evaluate(DRAWN_JS)[1][0] != below_before
+    drawn = dom.charts_json(page)
+    dom.open_app_page(page, page.url)  # a new session at this URL draws the same figures at once
+    assert dom.charts_json(page) == drawn
+
+    # Before the page is printed, every chart draws its newest figure, also one out of view.
+    dom.change_control(page, scale)
+    dom.wait_for_change(page, drawn, with_layout=False)
+    assert not page.evaluate(SHOWS_NEWEST_JS, 1)
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    page.wait_for_function(SHOWS_NEWEST_JS, arg=1, timeout=dom.READY_TIMEOUT * 1000)
+    assert not dom.problems(page) and not page.js_errors, (dom.problems(page), page.js_errors)
 
 
 def test_the_chart_follows_its_column_width(page, app_url):

@@ -105,6 +105,7 @@ def test_controls_redraw_the_chart_links_restore_it_and_hostile_links_warn(page,
     url_after = dom.query(page)
     changed = {name for name, value in url_after.items() if url_before.get(name) != value}
     assert changed == {dom.url_name(control)}, f"URL went from {url_before} to {url_after}"
+    dom.draw_charts_out_of_view(page)
     charts_after = dom.charts_json(page, with_layout)
 
     dom.open_app_page(page, page.url)  # the shared link, in a new session as when opened elsewhere
