@@ -119,16 +119,9 @@ function watchVisibility(div) {
   return observer;
 }
 
-// Printing shows every chart: draw them all first (plotly.js is loaded once any chart is drawn, and
-// Plotly.react draws a cartesian chart synchronously).
-window.addEventListener("beforeprint", () => {
-  for (const div of undrawn) {
-    const data = div.rnnvizUndrawn;
-    div.rnnvizUndrawn = null;
-    if (data && window.Plotly) draw(div, data, window.Plotly);
-  }
-  undrawn.clear();
-});
+// Printing shows every chart: draw the waiting ones first (drawWhenShown's promise resolves in the
+// microtask that follows this handler, and Plotly.react draws a cartesian chart synchronously).
+window.addEventListener("beforeprint", () => [...undrawn].forEach(drawWhenShown));
 
 export default function chart({ data, parentElement }) {
   let div = parentElement.querySelector(".rnnviz-chart");
