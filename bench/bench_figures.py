@@ -42,7 +42,7 @@ def main() -> None:
     print(f"{'figure':24s} {'canvas':>8s} {'plotly b64':>11s} {'validated':>10s}   (ms, median of {args.repeats})")
     for figure_id in sorted(catalogue.CATALOGUE):
         spec = catalogue.get(figure_id)
-        data = spec.compute(**spec.defaults())
+        data = spec.run(spec.defaults())
         pair = paired_median_times(lambda: spec.build.json(data, lang="en", theme="light"),
                                    lambda: with_plotly_b64(spec, data), args.repeats)
         with canvas.plotly_objects():  # the validated way draws on Plotly's objects throughout

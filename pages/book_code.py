@@ -61,7 +61,7 @@ def rnnlm(values: dict[str, Any]) -> None:
 
 
 ui.lesson_header(PAGE)
-ui.controls(PAGE, FIGURES)
+ui.controls(PAGE, FIGURES, sections=[layer, mapping, rnnlm])
 
 st.header(ui.text("book_code.layer.heading"))
 st.markdown(ui.text("book_code.layer.intro"))

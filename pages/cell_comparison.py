@@ -29,7 +29,7 @@ def multiples(values: dict[str, Any]) -> None:
 
 
 ui.lesson_header(PAGE)
-ui.controls(PAGE, FIGURES)
+ui.controls(PAGE, FIGURES, sections=[comparison, multiples])
 comparison()
 st.subheader(ui.text("cell_comparison.multiples.heading"))
 multiples()

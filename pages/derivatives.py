@@ -31,7 +31,7 @@ def product(values: dict[str, Any]) -> None:
 
 
 ui.lesson_header(PAGE)
-ui.controls(PAGE, FIGURES)
+ui.controls(PAGE, FIGURES, sections=[derivative, product])
 derivative()
 st.latex(r"\tanh'(z) = 1 - \tanh^2(z) \le 1, \qquad \sigma'(z) = \sigma(z)\,(1 - \sigma(z)) \le \tfrac14")
 product()

@@ -32,7 +32,7 @@ def basins(values: dict[str, Any]) -> None:
 
 
 ui.lesson_header(PAGE)
-ui.controls(PAGE, FIGURES)
+ui.controls(PAGE, FIGURES, sections=[compositions, cobweb, basins])
 
 st.header(ui.text("dynamics.comp.heading"))
 compositions()

@@ -20,6 +20,6 @@ with story:
     st.markdown(ui.text("home.story"))
 with right:
     st.caption(ui.text("home.preview"))
-    ui.controls(PAGE, ["book-norms"], container=st.container(), only=("scale",))
+    ui.controls(PAGE, ["book-norms"], sections=[preview], container=st.container(), only=("scale",))
     preview()
 st.markdown(ui.text("home.sources"))

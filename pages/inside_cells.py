@@ -40,7 +40,7 @@ def step_through(values: dict[str, Any]) -> None:
     st.session_state[STEP_KEY] = min(values["step"], last)
     if values["step"] > last:  # a shorter sequence than the URL's step
         ui.write_url(ui.page_params(FIGURES), {**values, "step": last})
-    step = (st.slider(ui.text("inside_cells.step.label"), 1, last, key=STEP_KEY, **ui.rerun_on_change(PAGE, "step"))
+    step = (st.slider(ui.text("inside_cells.step.label"), 1, last, key=STEP_KEY, **ui.rerun_on_change(PAGE, [charts.key, step_through.key]))
             if last > 1 else 1)
     if states["H"] > SHOWN_UNITS:
         st.caption(ui.text("inside_cells.step.many_units", H=states["H"]))
@@ -54,7 +54,7 @@ def step_through(values: dict[str, Any]) -> None:
 
 
 ui.lesson_header(PAGE)
-ui.controls(PAGE, FIGURES)
+ui.controls(PAGE, FIGURES, sections=[charts, step_through])
 charts()
 st.header(ui.text("inside_cells.step.heading"))
 step_through()

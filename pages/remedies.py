@@ -46,7 +46,7 @@ def irnn(values: dict[str, Any]) -> None:
 
 
 ui.lesson_header(PAGE)
-ui.controls(PAGE, FIGURES)
+ui.controls(PAGE, FIGURES, sections=[clipping, truncated, skip, irnn])
 for name, draw in [("clip", clipping), ("tbptt", truncated), ("skip", skip), ("irnn", irnn)]:
     st.header(ui.text(f"remedies.{name}.heading"))
     st.markdown(ui.text(f"remedies.{name}.intro"))

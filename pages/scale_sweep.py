@@ -19,7 +19,7 @@ def sweep(values: dict[str, Any]) -> None:
 
 
 ui.lesson_header(PAGE)
-ui.controls(PAGE, FIGURES)
+ui.controls(PAGE, FIGURES, sections=[sweep])
 sweep()
 st.latex(
     r"\frac{\partial L}{\partial h_t} = \frac{\partial L}{\partial h_{T-1}} \prod_{k=t+1}^{T-1} "

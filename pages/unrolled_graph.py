@@ -21,17 +21,15 @@ def graph(values: dict[str, Any]) -> None:
 def cell(values: dict[str, Any]) -> None:
     data = ui.figure("cell-diagram", values)
     if data is not None:
-        if data["asked"] != data["step"]:
-            st.info(ui.text("unrolled_graph.step_clamped", asked=data["asked"], T=data["T"]))
-        sent, arriving = data["backward"]["h_prev"], data["backward"]["h"]
-        norm_in = float((arriving ** 2).sum() ** 0.5)
-        ratio = float((sent ** 2).sum() ** 0.5) / norm_in if norm_in > 0 else 0.0
-        st.latex(rf"t = {data['step']}:\quad \frac{{\|\partial L/\partial h_{{t-1}}\|_{{\text{{step }} t}}}}"
-                 rf"{{\|\partial L/\partial h_t\|}} = {ratio:.4g}")
+        step = min(values["step"], data["T"])
+        if step != values["step"]:
+            st.info(ui.text("unrolled_graph.step_clamped", asked=values["step"], T=data["T"]))
+        st.latex(rf"t = {step}:\quad \frac{{\|\partial L/\partial h_{{t-1}}\|_{{\text{{step }} t}}}}"
+                 rf"{{\|\partial L/\partial h_t\|}} = {data['sent_ratio'][step - 1]:.4g}")
 
 
 ui.lesson_header(PAGE)
-ui.controls(PAGE, FIGURES)
+ui.controls(PAGE, FIGURES, sections=[graph, cell])
 graph()
 st.latex(r"\frac{\partial L}{\partial h_{t-1}} = W_h^{\top}\Big(\frac{\partial L}{\partial h_t}\odot"
          r"\big(1-h_t^{2}\big)\Big), \qquad \frac{\partial L}{\partial c_{t-1}} = \frac{\partial L}{\partial c_t}"

@@ -29,7 +29,7 @@ def scalar(values: dict[str, Any]) -> None:
 
 
 ui.lesson_header(PAGE)
-ui.controls(PAGE, FIGURES)
+ui.controls(PAGE, FIGURES, sections=[spectrum, scalar])
 spectrum()
 st.latex(r"dh_t = dh_{t-1} W_h^{\top}, \qquad \|dh_t\| \le \sigma_1^{\,t}\,\|dh_0\|, \qquad "
          r"\|dh_t\|^{1/t} \to \rho(W_h)")

@@ -43,7 +43,7 @@ def bptt(values: dict[str, Any]) -> None:
 
 
 ui.lesson_header(PAGE)
-ui.controls(PAGE, FIGURES)
+ui.controls(PAGE, FIGURES, sections=[linear, sigmoid, parity, bptt])
 
 st.header(ui.text("worked_examples.linear.heading"))
 linear()

@@ -64,7 +64,7 @@ def _export(args: argparse.Namespace) -> int:
         raise CommandError(str(err.args[0])) from None
     values = _values(spec, args.settings)
     try:
-        data = spec.compute(**values)
+        data = spec.run(values)
     except ValueError as err:
         raise CommandError(f"cannot compute {spec.id}: {err}") from None
     if args.format == "csv":

@@ -7,6 +7,8 @@ from the same description. Shapes: ``T`` time, ``B`` batch, ``I`` input, ``H`` h
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import numpy as np
 
 from rnnviz import core, weights
@@ -17,14 +19,38 @@ SENTENCE_IDS = tuple(entry["id"] for entry in token_sequences())
 EMBEDDING_SEED = 2024  # the seeded random embedding of the example sentences
 
 
+@dataclass(frozen=True)
+class UploadedLayer:
+    """Weights a user uploaded: one PyTorch-layout layer of ``cell``. It compares and hashes by ``token``,
+    the digest of its content, so computations that take it can be cached by the token alone."""
+
+    token: str
+    cell: str
+    params: dict[str, np.ndarray] = field(compare=False, repr=False)
+
+    @property
+    def input_size(self) -> int:
+        return self.params["weight_ih"].shape[1]
+
+    @property
+    def hidden_size(self) -> int:
+        return self.params["weight_hh"].shape[1]
+
+
+def uploaded_layer(token: str) -> UploadedLayer | None:
+    """The uploaded layer a ``weights`` token names on this server, or ``None`` ("none", unknown or expired)."""
+    found = weights.lookup(token)
+    return None if found is None else UploadedLayer(token, *found)
+
+
 def make_params(cell: str, *, input_size: int, hidden_size: int, init: str = "pytorch", seed: int = 0,
-                scale: float = 1.0, forget_bias: float = 0.0, weights_token: str = weights.NO_WEIGHTS
+                scale: float = 1.0, forget_bias: float = 0.0, uploaded: UploadedLayer | None = None
                 ) -> dict[str, np.ndarray]:
-    """PyTorch-layout parameters: uploaded weights when ``weights_token`` names some for ``cell``
-    (then ``scale`` multiplies their ``weight_hh``), else ``core.init_params(...)``."""
-    found = weights.lookup(weights_token)
-    if found is not None and found[0] == cell:
-        params = found[1]
+    """PyTorch-layout parameters: the ``uploaded`` layer's when it is one of ``cell`` (then ``scale``
+    multiplies its ``weight_hh``; ``input_size`` and ``hidden_size`` are its own), else
+    ``core.init_params(...)``."""
+    if uploaded is not None and uploaded.cell == cell:
+        params = {name: value.copy() for name, value in uploaded.params.items()}
         params["weight_hh"] = params["weight_hh"] * scale
         return params
     return core.init_params(

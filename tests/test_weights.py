@@ -88,7 +88,7 @@ def test_loaded_gru_runs_pytorchs_equations_with_the_pytorch_variant():
 def test_registered_weights_are_what_the_pages_unroll():
     cell, params = weights.load_npz(npz_bytes(layer("gru", n_in=2, n_h=5)))
     token = weights.register(cell, params)
-    made = setups.make_params("gru", input_size=2, hidden_size=5, weights_token=token, scale=0.5)
+    made = setups.make_params("gru", input_size=2, hidden_size=5, uploaded=setups.uploaded_layer(token), scale=0.5)
     assert np.array_equal(made["weight_ih"], params["weight_ih"])
     assert np.array_equal(made["weight_hh"], 0.5 * params["weight_hh"])
     assert weights.lookup("fedcba9876543210") is None

@@ -82,17 +82,18 @@ def extend_annotations(fig: Canvas | go.Figure, annotations: list[dict[str, Any]
 
 
 def builder(draw: Callable[..., Canvas | go.Figure]) -> Callable[..., go.Figure]:
-    """A figure builder from ``draw(data, *, lang, theme)``, which draws on :func:`figure` or
-    :func:`subplots`: calling it returns a validated ``go.Figure``; its ``json`` attribute returns the
-    JSON string without validation, and ``draw`` is the function itself."""
+    """A figure builder from ``draw(data, *, lang, theme, **view)``, which draws on :func:`figure` or
+    :func:`subplots` (``view``: the figure's display options, e.g. ``yaxis``): calling it returns a
+    validated ``go.Figure``; its ``json`` attribute returns the JSON string without validation, and
+    ``draw`` is the function itself."""
 
     @functools.wraps(draw)
-    def build(data: Any, *, lang: str, theme: str) -> go.Figure:
-        fig = draw(data, lang=lang, theme=theme)
+    def build(data: Any, *, lang: str, theme: str, **view: Any) -> go.Figure:
+        fig = draw(data, lang=lang, theme=theme, **view)
         return fig if isinstance(fig, go.Figure) else go.Figure(fig.to_dict(typed_arrays=False))
 
-    def as_json(data: Any, *, lang: str, theme: str) -> str:
-        fig = draw(data, lang=lang, theme=theme)
+    def as_json(data: Any, *, lang: str, theme: str, **view: Any) -> str:
+        fig = draw(data, lang=lang, theme=theme, **view)
         return fig.to_json() if isinstance(fig, Canvas) else fig.to_json(validate=False)
 
     build.json = as_json

@@ -76,16 +76,18 @@ def _units(values: np.ndarray) -> str:
 
 
 @builder
-def cell_diagram_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
-    """The cell of ``data["cell"]`` at ``data["step"]``: forward values (left) and gradients (right).
+def cell_diagram_figure(data: dict[str, Any], *, lang: str, theme: str, step: int = 6) -> Figure:
+    """The cell of ``data["cell"]`` at ``step`` (clamped to T): forward values (left) and gradients (right).
 
-    ``data``: ``cell``, ``gru_variant``, ``step``, ``T``, ``forward`` and ``backward`` (name -> (H,)).
+    ``data``: ``cell``, ``gru_variant``, ``T``, ``forward`` and ``backward`` (name -> (T, H)), ``tokens``.
     """
+    step = min(step, data["T"])
     cell = data["cell"]
     elements = list(_ELEMENTS[cell])
     if cell == "gru" and data["gru_variant"] == "pytorch":
         elements[5] = ("lane", "×z", 4.2, 6.0, "op")
-    fwd, bwd = data["forward"], data["backward"]
+    fwd = {name: values[step - 1] for name, values in data["forward"].items()}  # name -> (H,)
+    bwd = {name: values[step - 1] for name, values in data["backward"].items()}
     dark = theme == "dark"
     ink = "#EEEEEE" if dark else "#222222"
     paper = "#111111" if dark else "#FFFFFF"
@@ -142,9 +144,9 @@ def cell_diagram_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figur
         labels.append({"x": shift + 5.0, "y": 7.1, "text": f"<b>{t(key, lang)}</b>", "showarrow": False,
                        "font": {"size": 14, "color": ink}})
     name = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}[cell]
-    title = t("unrolled_graph.cell.title", lang, cell=name, step=data["step"])
-    if data.get("token"):
-        title += f" (“{data['token']}”)"
+    title = t("unrolled_graph.cell.title", lang, cell=name, step=step)
+    if data.get("tokens"):
+        title += f" (“{data['tokens'][step - 1]}”)"
     apply_layout(fig, theme=theme, title=title, height=430)
     fig.update_layout(shapes=shapes, annotations=labels, margin={"l": 10, "r": 10, "t": 60, "b": 60}, hovermode="closest")
     fig.update_xaxes(visible=False, range=[x_low, x_high])

@@ -162,13 +162,15 @@ def _finite_points(x: np.ndarray, log10: np.ndarray) -> tuple[np.ndarray, np.nda
 
 
 @builder
-def gradients_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
+def gradients_figure(data: dict[str, Any], *, lang: str, theme: str, step: int = 1) -> Figure:
     """``‖∂L/∂h_t‖``, ``‖∂L/∂x_t‖`` (and the LSTM's ``‖∂L/∂c_t‖``) over t on a log axis, loss at the last
-    step, with the inspected step marked. Zero (underflowed) or overflowed norms are left out, with a note.
+    step, with the inspected ``step`` marked (clamped to T). Zero (underflowed) or overflowed norms are left
+    out, with a note.
 
     ``data``: ``cell``, ``t`` (T,), ``log10`` {``h``, ``x``, [``c``]: (T,)} (nan where not finite or 0),
-    ``step``, ``tokens``.
+    ``tokens``.
     """
+    step = min(step, len(data["t"]))
     width = line_width(theme)
     steps = data["t"]
     fig = figure()
@@ -193,8 +195,8 @@ def gradients_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     fig.update_layout(legend={"orientation": "v", "x": 0.01, "xanchor": "left", "y": 0.99, "yanchor": "top",
                               "bgcolor": "rgba(0,0,0,0)"})
     _time_axis(fig, data)
-    fig.add_vline(x=data["step"], line={"color": GUIDE, "width": 1.5, "dash": "dot"},
-                  annotation_text=f"t = {data['step']}", annotation_position="top")
+    fig.add_vline(x=step, line={"color": GUIDE, "width": 1.5, "dash": "dot"},
+                  annotation_text=f"t = {step}", annotation_position="top")
     dropped = int(sum(np.sum(~np.isfinite(v)) for v in data["log10"].values()))
     _notes_below(fig, data, [t("inside_cells.note.dropped", lang, count=dropped)] if dropped else [])
     return fig

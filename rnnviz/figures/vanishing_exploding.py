@@ -14,11 +14,11 @@ LINEAR_LIMIT = 300.0  # beyond 1e±300 a linear axis cannot show the values: plo
 
 
 @builder
-def norms_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
+def norms_figure(data: dict[str, Any], *, lang: str, theme: str, yaxis: str = "linear") -> Figure:
     """The book's norm curve ``‖dh_t‖/N`` over t, with the bound ``σ₁^t`` and the guide ``ρ^t``.
 
     ``data``: ``steps`` (T,), ``log10_norms`` (T,), ``log10_guide`` (T,), ``log10_bound`` (T,),
-    ``rho``, ``sigma1``, ``yaxis`` ("linear" | "log").
+    ``rho``, ``sigma1``; ``yaxis`` ("linear" | "log") the vertical axis while the values fit a linear one.
     """
     steps = data["steps"]
     curves = {
@@ -35,7 +35,7 @@ def norms_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     }
     for name, log_values in curves.items():
         y = log_values if as_log10 else np.power(10.0, log_values)
-        hidden = name == "bound" and not as_log10 and data["yaxis"] == "linear"
+        hidden = name == "bound" and not as_log10 and yaxis == "linear"
         fig.add_trace(scatter(
             x=steps, y=y, name=t(f"vanishing_exploding.trace.{name}", lang), line=styles[name],
             visible="legendonly" if hidden else True,
@@ -45,7 +45,7 @@ def norms_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     y_title = t("vanishing_exploding.axis.log10_norm" if as_log10 else "vanishing_exploding.axis.norm", lang)
     apply_layout(fig, theme=theme, title=t("vanishing_exploding.norms.title", lang),
                  x_title=t("vanishing_exploding.axis.time_step", lang), y_title=y_title)
-    if not as_log10 and data["yaxis"] == "log":
+    if not as_log10 and yaxis == "log":
         fig.update_yaxes(type="log", exponentformat="power")
     verdict = t(f"vanishing_exploding.verdict.{_verdict(data['rho'])}", lang)
     fig.add_annotation(

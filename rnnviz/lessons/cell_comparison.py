@@ -35,12 +35,13 @@ FORGET_BIAS = Param(
 )
 
 
-def _all_params(*, init: str, H: int, seed: int, scale: float, forget_bias: float, weights: str
+def _all_params(*, init: str, H: int, seed: int, scale: float, forget_bias: float,
+                weights: setups.UploadedLayer | None
                 ) -> dict[str, dict[str, np.ndarray]]:
     """Parameters of the three cells; when uploaded weights change I or H, the others follow those sizes."""
     def build(cell, n_in, n_h):
         return setups.make_params(cell, input_size=n_in, hidden_size=n_h, init=init, seed=seed, scale=scale,
-                                  forget_bias=forget_bias, weights_token=weights)
+                                  forget_bias=forget_bias, uploaded=weights)
     params = {cell: build(cell, INPUT_SIZE, H) for cell in CELLS}
     for p in params.values():
         n_h, n_in = p["weight_hh"].shape[1], p["weight_ih"].shape[1]
@@ -56,7 +57,7 @@ def _tail_product(log10_factors: np.ndarray) -> np.ndarray:
 
 
 def compute_comparison(*, scale: float, forget_bias: float, gru_variant: str, init: str, input: str, T: int,
-                       H: int, seed: int, weights: str) -> dict[str, Any]:
+                       H: int, seed: int, weights: setups.UploadedLayer | None) -> dict[str, Any]:
     """For each cell: ``log10_grad[cell]`` (T,) log10 ‖∂L/∂h_t‖ for a loss at the last step, and
     ``log10_path[cell]`` (T,) the unit-averaged log10 product of its diagonal path after t: tanh'(a_k)
     (RNN), f_k (LSTM, the constant error path ∂c_t/∂c_{t−1} = f_t), 1 − z_k (GRU classic) or z_k (GRU

@@ -2,7 +2,7 @@
 an input (random, sine, impulse at t = 1, or a seed sentence), with the loss at the last step.
 
 Every figure unrolls the same setup: ``setups.make_params(init="pytorch", seed=seed, scale=scale,
-weights_token=weights)`` (uploaded weights when the token names some for this cell; then ``H`` and ``I``
+uploaded=weights)`` (uploaded weights when the token names some for this cell; then ``H`` and ``I``
 come from them) and ``setups.make_input(input, seed=seed + 1)`` with ``I = INPUT_SIZE``; batch ``B = 1``.
 The loss is ``L = Σ_j h_{T,j}``, so ``∂L/∂h_T = ones(H)`` as in seed 000's ``dh = ones``.
 """
@@ -17,7 +17,6 @@ import numpy as np
 import pandas as pd
 
 from rnnviz import core, setups
-from rnnviz import weights as weight_store
 from rnnviz.lessons.spec import FigureSpec, Page
 from rnnviz.lessons.spec import Param
 from rnnviz.lessons.shared import CELL, GRU_VARIANT, HIDDEN, SCALE, SEED, SEQ_LEN, WEIGHTS
@@ -57,15 +56,14 @@ SETUP = (CELL, GRU_VARIANT, INPUT, SEQ_LEN, HIDDEN, SCALE, SEED, WEIGHTS)
 
 @functools.lru_cache(maxsize=8)  # the page's four figures unroll the same network
 def _unroll(*, cell: str, gru_variant: str, input: str, T: int, H: int, scale: float, seed: int,
-            weights: str) -> tuple[core.Trace, bool]:
-    """The forward trace of the page's setup (B = 1) and whether uploaded weights were used."""
-    found = weight_store.lookup(weights)
-    uploaded = found is not None and found[0] == cell
-    n_in = found[1]["weight_ih"].shape[1] if uploaded else INPUT_SIZE
-    n_h = found[1]["weight_hh"].shape[1] if uploaded else H
+            weights: setups.UploadedLayer | None) -> tuple[core.Trace, bool]:
+    """The forward trace of the page's setup (B = 1) and whether the uploaded ``weights`` were used."""
+    uploaded = weights is not None and weights.cell == cell
+    n_in = weights.input_size if uploaded else INPUT_SIZE
+    n_h = weights.hidden_size if uploaded else H
     x = setups.make_input(input, T=T, input_size=n_in, seed=seed + 1)  # (T, 1, I); +1: not the weights' stream
     params = setups.make_params(cell, input_size=n_in, hidden_size=n_h, init="pytorch", seed=seed, scale=scale,
-                                weights_token=weights)
+                                uploaded=weights)
     return core.forward(cell, params, x, gru_variant=gru_variant), uploaded
 
 
@@ -127,7 +125,7 @@ def _log10_norm(values: np.ndarray) -> np.ndarray:
     return out
 
 
-def compute_gradients(*, step: int = 1, **values: Any) -> dict[str, Any]:
+def compute_gradients(**values: Any) -> dict[str, Any]:
     """log10 ‖∂L/∂h_t‖, ‖∂L/∂x_t‖ (and ‖∂L/∂c_t‖ for the LSTM) per step for ``L = Σ h_T``."""
     trace, uploaded = _unroll(**values)
     dh = np.zeros_like(trace.h)  # (T, 1, H)
@@ -139,15 +137,11 @@ def compute_gradients(*, step: int = 1, **values: Any) -> dict[str, Any]:
         log10["c"] = _log10_norm(grads.dc[:, 0])
     entry = setups.sentence(values["input"]) if values["input"] in setups.SENTENCE_IDS else {}
     return {
-        "cell": trace.cell, "t": np.arange(1, trace.T + 1), "log10": log10, "step": min(step, trace.T),
+        "cell": trace.cell, "t": np.arange(1, trace.T + 1), "log10": log10,
         "tokens": setups.tokens_of(values["input"]), "answer": entry.get("answer"),
         "distractor": entry.get("distractor"), "uploaded": uploaded,
     }
 
-
-def compute_words(**values: Any) -> dict[str, Any]:
-    """``log10 ‖∂L/∂x_t‖`` per input step (per word for a sentence), ``L = Σ h_T``."""
-    return compute_gradients(step=1, **values)
 
 
 def grid_table(data: dict[str, Any]) -> pd.DataFrame:
@@ -202,7 +196,8 @@ FIGURES = (
             "마지막 시각의 손실 L = Σ h_T에 대한 ‖∂L/∂h_t‖와 ‖∂L/∂x_t‖ (LSTM은 ‖∂L/∂c_t‖도), 로그 축.",
             "‖∂L/∂h_t‖ and ‖∂L/∂x_t‖ (and the LSTM's ‖∂L/∂c_t‖) for a loss L = Σ h_T at the last step, log axis.",
         ),
-        params=SETUP + (STEP,), compute=compute_gradients, build=figures.gradients_figure, table=gradients_table,
+        params=SETUP, compute=compute_gradients, build=figures.gradients_figure, table=gradients_table,
+        view=(STEP,),
     ),
     FigureSpec(
         id="word-gradients",
@@ -211,7 +206,7 @@ FIGURES = (
             "마지막 시각의 예측에서 각 단어(입력)까지 거슬러 온 기울기 ‖∂L/∂x_t‖.",
             "How much of the last step's loss flows back to each word (input): ‖∂L/∂x_t‖.",
         ),
-        params=SETUP, compute=compute_words, build=figures.word_gradients_figure, table=words_table,
+        params=SETUP, compute=compute_gradients, build=figures.word_gradients_figure, table=words_table,
     ),
 )
 

@@ -89,7 +89,7 @@ MIN_SCALES = 5
 
 
 def compute_sweep(*, cell: str, gru_variant: str, nonlinearity: str, init: str, input: str, T: int, H: int,
-                  seed: int, smax: float, n_scales: int, weights: str) -> dict[str, Any]:
+                  seed: int, smax: float, n_scales: int, weights: setups.UploadedLayer | None) -> dict[str, Any]:
     """log10 ‖∂L/∂h_t‖ for every scale and step, aggregated to screen resolution.
 
     ``grid`` (S', T') the heatmap (mean of log10 over blocks; S' ≤ MAX_ROWS, T' ≤ MAX_COLUMNS) on
@@ -98,7 +98,7 @@ def compute_sweep(*, cell: str, gru_variant: str, nonlinearity: str, init: str, 
     radius 1 (``None`` when not in [1e-3, 100]); ``factor_t``/``factor_s`` the aggregation factors.
     """
     params = setups.make_params(cell, input_size=INPUT_SIZE, hidden_size=H, init=init, seed=seed, scale=1.0,
-                                weights_token=weights)
+                                uploaded=weights)
     n_in = params["weight_ih"].shape[1]
     x = setups.make_input(input, T=T, input_size=n_in, seed=seed)  # (T, 1, I)
     requested = n_scales
@@ -128,11 +128,11 @@ def compute_sweep(*, cell: str, gru_variant: str, nonlinearity: str, init: str, 
 
 @functools.lru_cache(maxsize=32)
 def _critical_scale(cell: str, gru_variant: str, nonlinearity: str, init: str, H: int, seed: int,
-                    weights: str) -> float | None:
+                    weights: setups.UploadedLayer | None) -> float | None:
     """``critical_scale`` of the network these settings build; it depends on neither T nor the scale
     grid, and an LSTM with H = 256 takes seconds (eigenvalues of 512 × 512 Jacobians), so it is kept."""
     params = setups.make_params(cell, input_size=INPUT_SIZE, hidden_size=H, init=init, seed=seed, scale=1.0,
-                                weights_token=weights)
+                                uploaded=weights)
     return critical_scale(cell, params, nonlinearity=nonlinearity, gru_variant=gru_variant)
 
 

@@ -6,8 +6,9 @@ default and labels identical wherever they appear. Figures with different defaul
 
 from __future__ import annotations
 
-from rnnviz.lessons.spec import Param
 from rnnviz.i18n import Text
+from rnnviz.lessons.spec import Param
+from rnnviz.setups import uploaded_layer
 
 CELL_LABELS = {
     "rnn": Text("RNN (기본)", "RNN (vanilla)"),
@@ -72,7 +73,7 @@ YAXIS = Param(
 WEIGHTS = Param(
     "weights", "token", "none", Text("업로드한 가중치", "Uploaded weights"),
     help=Text("'나의 가중치' 페이지에서 올린 가중치의 식별자", "Token of weights uploaded on the 'Your weights' page"),
-    pattern=r"none|[0-9a-f]{16}",
+    pattern=r"none|[0-9a-f]{16}", resolve=uploaded_layer,
 )
 
 

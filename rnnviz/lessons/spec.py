@@ -60,6 +60,7 @@ class Param:
     widget: str = ""
     fmt: str | None = None
     pattern: str = ""
+    resolve: Callable[[Any], Any] | None = None
 
     def __post_init__(self) -> None:
         if not self.widget:
@@ -156,9 +157,12 @@ def validate(params: tuple[Param, ...], raw: Mapping[str, Any]) -> tuple[dict[st
 class FigureSpec:
     """Everything the page, the shareable link and the command line need for one chart.
 
-    - ``compute(**values) -> data``: calls the engine only; ``values`` are validated parameters.
-    - ``build(data, *, lang, theme) -> go.Figure``: a pure Plotly builder (see
-      ``rnnviz.figures.canvas.builder``); ``build.json(data, lang=..., theme=...)`` gives its JSON fast.
+    - ``params``: what ``compute`` takes; ``view``: display options (an axis type, the step a chart
+      marks) that only the builder takes, so they never enter a computation or its cache key.
+    - ``compute(**values) -> data``: calls the engine only; ``values`` are validated parameters, with
+      references resolved (``compute_args``: an uploaded-weights token becomes the weights).
+    - ``build(data, *, lang, theme, **view) -> go.Figure``: a pure Plotly builder (see
+      ``rnnviz.figures.canvas.builder``); ``build.json(data, lang=..., theme=..., **view)`` gives its JSON fast.
     - ``table(data) -> pd.DataFrame``: the tidy numbers that the chart draws (ASCII column names).
     """
 
@@ -169,23 +173,43 @@ class FigureSpec:
     compute: Callable[..., Any]
     build: Callable[..., go.Figure]
     table: Callable[[Any], pd.DataFrame]
+    view: tuple[Param, ...] = ()
+
+    @property
+    def all_params(self) -> tuple[Param, ...]:
+        """Every control of the figure: its compute parameters, then its display options."""
+        return self.params + self.view
 
     def param(self, name: str) -> Param:
-        for param in self.params:
+        for param in self.all_params:
             if param.name == name:
                 return param
         raise KeyError(f"figure {self.id!r} has no parameter {name!r}")
 
     def defaults(self) -> dict[str, Any]:
-        return {param.name: param.default for param in self.params}
+        return {param.name: param.default for param in self.all_params}
 
     def validate(self, raw: Mapping[str, Any]) -> tuple[dict[str, Any], list[Notice]]:
         """Valid values for this figure's parameters from ``raw`` (extra keys are ignored)."""
-        return validate(self.params, raw)
+        return validate(self.all_params, raw)
 
     def select(self, values: Mapping[str, Any]) -> dict[str, Any]:
-        """This figure's own parameters out of a page's shared ``values``."""
+        """This figure's compute parameters out of a page's shared ``values`` (primitives: a cache key)."""
         return {param.name: values[param.name] for param in self.params}
+
+    def view_values(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """This figure's display options out of a page's shared ``values``."""
+        return {param.name: values[param.name] for param in self.view}
+
+    def compute_args(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """The keyword arguments of ``compute``: the selected values, each reference resolved by its
+        parameter's ``resolve`` (e.g. an uploaded-weights token to the weights it names)."""
+        return {param.name: param.resolve(values[param.name]) if param.resolve else values[param.name]
+                for param in self.params}
+
+    def run(self, values: Mapping[str, Any]) -> Any:
+        """``compute`` for the page's ``values``, uncached (the command line and the tests)."""
+        return self.compute(**self.compute_args(values))
 
 
 @dataclass(frozen=True)

@@ -65,10 +65,11 @@ NETWORK = (CELL, GRU_VARIANT, NONLINEARITY, SCALE, GRAPH_T, HIDDEN, INPUT, LOSS,
 
 
 def run_network(*, cell: str, gru_variant: str, nonlinearity: str, scale: float, T_graph: int, H: int,
-                input: str, loss: str, forget_bias: float, seed: int, weights: str) -> dict[str, Any]:
+                input: str, loss: str, forget_bias: float, seed: int,
+                weights: setups.UploadedLayer | None) -> dict[str, Any]:
     """Forward and backward pass of the page's network: ``trace``, ``grads``, ``dh_ext (T, B, H)``, tokens."""
     params = setups.make_params(cell, input_size=INPUT_SIZE, hidden_size=H, init=INIT, seed=seed, scale=scale,
-                                forget_bias=forget_bias, weights_token=weights)
+                                forget_bias=forget_bias, uploaded=weights)
     n_in, n_h = params["weight_ih"].shape[1], params["weight_hh"].shape[1]  # uploaded weights set I, H
     x = setups.make_input(input, T=T_graph, input_size=n_in, seed=seed)  # (T, 1, I)
     trace = core.forward(cell, params, x, nonlinearity=nonlinearity, gru_variant=gru_variant)
@@ -95,46 +96,50 @@ def graph_table(data: dict[str, Any]) -> pd.DataFrame:
     })
 
 
-def compute_cell(*, step: int, **values: Any) -> dict[str, Any]:
-    """Forward values and backward gradients of every part of the cell at ``step`` (clamped to 1..T).
+def compute_cell(**values: Any) -> dict[str, Any]:
+    """Forward values and backward gradients of every part of the cell at every step.
 
-    ``forward``/``backward``: name -> (H,) vectors of the first batch row; names depend on the cell.
+    ``forward``/``backward``: name -> (T, H) arrays of the first batch row (names depend on the cell; row
+    ``t − 1`` is step t); ``sent_ratio`` (T,): ``‖∂L/∂h_{t−1}‖`` sent back through step t alone over
+    ``‖∂L/∂h_t‖`` (0 where no gradient arrives); ``tokens`` the sentence's words or None.
     """
     run = run_network(**values)
     trace, grads = run["trace"], run["grads"]
-    shown = min(step, trace.T)
-    i = shown - 1
     lg = local_gradients(trace, grads)
-    h_prev = trace.h0[0] if i == 0 else trace.h[i - 1, 0]
-    fwd = {"h_prev": h_prev, "h": trace.h[i, 0], "x": trace.x[i, 0]}
-    bwd = {"h_prev": lg["dh_prev"][i, 0], "h": lg["dh"][i, 0], "x": lg["dx"][i, 0]}
+    h_prev = np.concatenate([trace.h0[None], trace.h[:-1]])[:, 0]  # (T, H)
+    fwd = {"h_prev": h_prev, "h": trace.h[:, 0], "x": trace.x[:, 0]}
+    bwd = {"h_prev": lg["dh_prev"][:, 0], "h": lg["dh"][:, 0], "x": lg["dx"][:, 0]}
     if trace.cell == "rnn":
-        a = trace.pre["a"][i, 0]
-        fwd.update(a=a, dphi=activation_grad(trace.nonlinearity, a, trace.h[i, 0]))
-        bwd.update(a=lg["da"][i, 0])
+        a = trace.pre["a"][:, 0]
+        fwd.update(a=a, dphi=activation_grad(trace.nonlinearity, a, trace.h[:, 0]))
+        bwd.update(a=lg["da"][:, 0])
     elif trace.cell == "lstm":
-        c_prev = trace.c0[0] if i == 0 else trace.c[i - 1, 0]
-        fwd.update({name: trace.gates[name][i, 0] for name in "ifgo"}, c_prev=c_prev, c=trace.c[i, 0],
-                   tanh_c=np.tanh(trace.c[i, 0]))
-        bwd.update({name: lg[f"d_{name}"][i, 0] for name in "ifgo"}, c_prev=lg["dc_prev"][i, 0],
-                   c=lg["dc"][i, 0], tanh_c=lg["d_tanh_c"][i, 0])
+        c_prev = np.concatenate([trace.c0[None], trace.c[:-1]])[:, 0]
+        fwd.update({name: trace.gates[name][:, 0] for name in "ifgo"}, c_prev=c_prev, c=trace.c[:, 0],
+                   tanh_c=np.tanh(trace.c[:, 0]))
+        bwd.update({name: lg[f"d_{name}"][:, 0] for name in "ifgo"}, c_prev=lg["dc_prev"][:, 0],
+                   c=lg["dc"][:, 0], tanh_c=lg["d_tanh_c"][:, 0])
     else:
-        fwd.update({name: trace.gates[name][i, 0] for name in "rzn"})
-        z = trace.gates["z"][i, 0]
+        fwd.update({name: trace.gates[name][:, 0] for name in "rzn"})
+        z = trace.gates["z"][:, 0]
         fwd["lane"] = 1.0 - z if trace.gru_variant == "classic" else z  # what h_{t−1} is multiplied by
-        bwd.update(r=lg["dr"][i, 0], z=lg["dz"][i, 0], n=lg["dn"][i, 0], lane=lg["dh_prev_lane"][i, 0])
+        bwd.update(r=lg["dr"][:, 0], z=lg["dz"][:, 0], n=lg["dn"][:, 0], lane=lg["dh_prev_lane"][:, 0])
+    arriving = np.linalg.norm(bwd["h"], axis=-1)  # (T,)
+    sent = np.linalg.norm(bwd["h_prev"], axis=-1)
+    ratio = np.divide(sent, arriving, out=np.zeros_like(sent), where=arriving > 0)
     return {"cell": trace.cell, "gru_variant": trace.gru_variant, "nonlinearity": trace.nonlinearity,
-            "step": shown, "asked": step, "T": trace.T, "forward": fwd, "backward": bwd,
-            "token": None if run["tokens"] is None else run["tokens"][i]}
+            "T": trace.T, "forward": fwd, "backward": bwd, "sent_ratio": ratio, "tokens": run["tokens"]}
 
 
 def cell_table(data: dict[str, Any]) -> pd.DataFrame:
+    """One row per (side, quantity, step): mean, norm, min, max and the unit values."""
     rows = []
     for side in ("forward", "backward"):
         for name, values in data[side].items():
-            rows.append({"side": side, "quantity": name, "step": data["step"], "mean": float(np.mean(values)),
-                         "norm": float(np.linalg.norm(values)), "min": float(np.min(values)),
-                         "max": float(np.max(values)), "values": " ".join(f"{v:.6g}" for v in values)})
+            for k, row in enumerate(values):
+                rows.append({"side": side, "quantity": name, "step": k + 1, "mean": float(np.mean(row)),
+                             "norm": float(np.linalg.norm(row)), "min": float(np.min(row)),
+                             "max": float(np.max(row)), "values": " ".join(f"{v:.6g}" for v in row)})
     return pd.DataFrame(rows)
 
 
@@ -157,7 +162,8 @@ FIGURES = (
             "시각 t의 셀 하나: 게이트 값 f, i, o, g (또는 r, z, h̃)와 같은 자리의 기울기 노름을 나란히 보여 줍니다.",
             "One cell at step t: the gate values f, i, o, g (or r, z, h̃) beside the gradient norms at the same places.",
         ),
-        params=NETWORK + (STEP,), compute=compute_cell, build=cell_diagram.cell_diagram_figure, table=cell_table,
+        params=NETWORK, compute=compute_cell, build=cell_diagram.cell_diagram_figure, table=cell_table,
+        view=(STEP,),
     ),
 )
 

@@ -14,8 +14,9 @@ from tests.app.apptest_helpers import chart_payloads, charts, open_page
 
 def catalogue_figure(figure_id: str, lang: str, theme: str, **values) -> dict:
     spec = catalogue.get(figure_id)
-    chosen = {**{p.name: p.default for p in spec.params}, **values}
-    return json.loads(pio.to_json(spec.build(spec.compute(**spec.select(chosen)), lang=lang, theme=theme)))
+    chosen = {**spec.defaults(), **values}
+    fig = spec.build(spec.run(chosen), lang=lang, theme=theme, **spec.view_values(chosen))
+    return json.loads(pio.to_json(fig))
 
 
 def test_the_chart_element_draws_the_catalogue_figure_for_the_url_values():
@@ -31,7 +32,7 @@ def test_each_payload_names_plotly_js_the_config_and_labels_in_the_users_languag
         payloads = chart_payloads(open_page("pages/unrolled_graph.py", lang=lang))
         assert len(payloads) == 2
         for payload in payloads.values():
-            assert payload["plotly"] == "component/rnnviz.ui.plotlyjs/plotly.min.js"
+            assert payload["plotly"] == "component/rnnviz.ui.chart.plotlyjs/plotly.min.js"
             assert payload["config"] == export.PLOTLY_CONFIG
             assert payload["labels"] == {"fullscreen": t("chart.fullscreen", lang), "failed": t("chart.failed", lang)}
 

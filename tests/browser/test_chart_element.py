@@ -8,7 +8,7 @@ import plotly.offline
 from tests.browser import streamlit_dom as dom
 
 PAGE = "cell_comparison"
-PLOTLY_JS = "component/rnnviz.ui.plotlyjs/plotly.min.js"
+PLOTLY_JS = "component/rnnviz.ui.chart.plotlyjs/plotly.min.js"
 CHART_DIVS = "document.querySelectorAll('.rnnviz-chart.js-plotly-plot')"
 
 

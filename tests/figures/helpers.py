@@ -10,8 +10,8 @@ def build(figure_id, lang="en", theme="light", **changes):
     spec = catalogue.get(figure_id)
     values, notices = spec.validate({**spec.defaults(), **changes})
     assert not notices, notices
-    data = spec.compute(**values)
-    return data, spec.build(data, lang=lang, theme=theme)
+    data = spec.run(values)
+    return data, spec.build(data, lang=lang, theme=theme, **spec.view_values(values))
 
 
 def assert_finite(fig):

@@ -26,11 +26,12 @@ LANGS = ("ko", "en")
 
 def three_ways(spec, values, lang, theme):
     """Parsed JSON of one figure: (canvas, Plotly objects, validated canvas)."""
-    data = spec.compute(**values)
-    plain = json.loads(spec.build.json(data, lang=lang, theme=theme))
+    data = spec.run(values)
+    view = spec.view_values(values)
+    plain = json.loads(spec.build.json(data, lang=lang, theme=theme, **view))
     with canvas.plotly_objects():
-        reference = spec.build(data, lang=lang, theme=theme)
-    validated = spec.build(data, lang=lang, theme=theme)
+        reference = spec.build(data, lang=lang, theme=theme, **view)
+    validated = spec.build(data, lang=lang, theme=theme, **view)
     return plain, json.loads(pio.to_json(reference)), json.loads(pio.to_json(validated))
 
 
@@ -173,7 +174,7 @@ def test_canvas_rejects_a_row_without_a_grid():
 
 def test_builder_returns_a_validated_figure_and_fast_json():
     spec = catalogue.get("tanh-derivative")
-    data = spec.compute(**spec.defaults())
+    data = spec.run(spec.defaults())
     fig = spec.build(data, lang="ko", theme="light")
     assert isinstance(fig, go.Figure)
     assert isinstance(spec.build.draw(data, lang="ko", theme="light"), canvas.Canvas)

@@ -119,7 +119,7 @@ def test_scale_count_is_cut_to_the_work_budget_and_the_chart_says_so():
     assert affordable_scales("lstm", 10**6, 256, 200) == MIN_SCALES
     spec = catalogue.get("scale-sweep")
     values = {**spec.defaults(), "cell": "gru", "T": 1000, "H": 128, "n_scales": 200}
-    data = spec.compute(**values)
+    data = spec.run(values)
     expected = affordable_scales("gru", 1000, 128, 200)
     assert data["n_scales"] == expected < 200 and data["requested_scales"] == 200
     fig = spec.build(data, lang="en", theme="light")

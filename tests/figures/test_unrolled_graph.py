@@ -40,7 +40,7 @@ def numbers(fig):
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
 def test_graph_figure_in_every_theme_and_language(cell, lang, theme):
-    data = GRAPH.compute(**values(GRAPH, cell=cell))
+    data = GRAPH.run(values(GRAPH, cell=cell))
     fig = GRAPH.build(data, lang=lang, theme=theme)
     graph = data["graph"]
     assert len(fig.frames) == graph.n_frames == graph.T + 1
@@ -54,7 +54,7 @@ def test_graph_figure_in_every_theme_and_language(cell, lang, theme):
 
 
 def test_graph_colours_are_the_engines_norms_on_one_log_scale():
-    data = GRAPH.compute(**values(GRAPH, T_graph=5, scale=2.0))
+    data = GRAPH.run(values(GRAPH, T_graph=5, scale=2.0))
     graph = data["graph"]
     fig = GRAPH.build(data, lang="en", theme="light")
     lit = fig.data[-1]
@@ -72,7 +72,7 @@ def test_graph_colours_are_the_engines_norms_on_one_log_scale():
 
 
 def test_sentence_input_labels_the_steps_and_the_answer():
-    data = GRAPH.compute(**values(GRAPH, input="tom"))
+    data = GRAPH.run(values(GRAPH, input="tom"))
     fig = GRAPH.build(data, lang="ko", theme="light")
     texts = [a.text for a in fig.layout.annotations]
     assert data["graph"].T == 19
@@ -82,7 +82,7 @@ def test_sentence_input_labels_the_steps_and_the_answer():
 
 @pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
 def test_largest_settings_stay_under_one_megabyte(cell):
-    data = GRAPH.compute(**values(GRAPH, cell=cell, T_graph=200, H=64, loss="every"))
+    data = GRAPH.run(values(GRAPH, cell=cell, T_graph=200, H=64, loss="every"))
     fig = GRAPH.build(data, lang="ko", theme="projector")
     size = len(fig.to_json())
     assert size < 1_000_000, size
@@ -93,13 +93,13 @@ def test_largest_settings_stay_under_one_megabyte(cell):
 
 def test_exploding_and_vanishing_stay_finite():
     for scale in (0.05, 3.0):
-        data = GRAPH.compute(**values(GRAPH, nonlinearity="linear", T_graph=200, scale=scale))
+        data = GRAPH.run(values(GRAPH, nonlinearity="linear", T_graph=200, scale=scale))
         fig = GRAPH.build(data, lang="en", theme="dark")
         assert np.all(np.isfinite(numbers(fig)))
 
 
 def test_graph_table_has_ascii_columns_and_every_node():
-    data = GRAPH.compute(**values(GRAPH))
+    data = GRAPH.run(values(GRAPH))
     table = GRAPH.table(data)
     assert all(c.isascii() for c in table.columns)
     assert len(table) == len(data["graph"].node_key)
@@ -110,9 +110,9 @@ def test_graph_table_has_ascii_columns_and_every_node():
 @pytest.mark.parametrize(("cell", "variant"), [("rnn", "classic"), ("lstm", "classic"), ("gru", "classic"),
                                                ("gru", "pytorch")])
 def test_cell_diagram(cell, variant, lang, theme):
-    data = CELL.compute(**values(CELL, cell=cell, gru_variant=variant, step=3))
-    fig = CELL.build(data, lang=lang, theme=theme)
-    assert data["step"] == 3
+    data = CELL.run(values(CELL, cell=cell, gru_variant=variant))
+    fig = CELL.build(data, lang=lang, theme=theme, step=3)
+    assert fig.layout.title.text.endswith("t = 3")
     assert len(fig.layout.shapes) > 10
     forward, backward = fig.data
     assert forward.marker.cmin == -1 and forward.marker.cmax == 1
@@ -126,21 +126,26 @@ def test_cell_diagram(cell, variant, lang, theme):
 
 
 def test_cell_diagram_numbers_are_the_step_values():
-    data = CELL.compute(**values(CELL, cell="lstm", step=4))
+    data = CELL.run(values(CELL, cell="lstm"))
     params = core.init_params("lstm", 4, 3, init="orthogonal", seed=3)
-    fig = CELL.build(data, lang="en", theme="light")
-    mean_f = float(np.mean(data["forward"]["f"]))
+    fig = CELL.build(data, lang="en", theme="light", step=4)
+    fwd = {name: v[3] for name, v in data["forward"].items()}  # step 4
+    bwd = {name: v[3] for name, v in data["backward"].items()}
+    mean_f = float(np.mean(fwd["f"]))
     assert any(f"{mean_f:.3g}" in a.text and "σ f" in a.text for a in fig.layout.annotations)
-    graph = GRAPH.compute(**values(GRAPH, cell="lstm"))["graph"]
-    assert np.linalg.norm(data["backward"]["h"]) == pytest.approx(graph.node_norm[graph.node_key.index("h4")])
-    assert np.linalg.norm(data["backward"]["c_prev"]) == pytest.approx(
-        np.linalg.norm(data["forward"]["f"] * data["backward"]["c"]))
+    graph = GRAPH.run(values(GRAPH, cell="lstm"))["graph"]
+    assert np.linalg.norm(bwd["h"]) == pytest.approx(graph.node_norm[graph.node_key.index("h4")])
+    assert np.linalg.norm(bwd["c_prev"]) == pytest.approx(np.linalg.norm(fwd["f"] * bwd["c"]))
+    assert data["sent_ratio"][3] == pytest.approx(np.linalg.norm(bwd["h_prev"]) / np.linalg.norm(bwd["h"]))
     assert params["weight_hh"].shape == (12, 3)  # the page's network: I = 4, H = 3, orthogonal
 
 
 def test_cell_diagram_clamps_the_step_and_has_a_table():
-    data = CELL.compute(**values(CELL, step=50))
-    assert (data["step"], data["asked"]) == (6, 50)
+    data = CELL.run(values(CELL))
+    assert data["T"] == 6
+    clamped = CELL.build(data, lang="en", theme="light", step=50)
+    assert clamped.layout.title.text == CELL.build(data, lang="en", theme="light", step=6).layout.title.text
     table = CELL.table(data)
     assert set(table["side"]) == {"forward", "backward"}
+    assert sorted(set(table["step"])) == list(range(1, 7))
     json.dumps(table.to_dict())

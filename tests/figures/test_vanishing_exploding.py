@@ -16,8 +16,8 @@ def build(figure_id, lang="en", theme="light", **changes):
     spec = catalogue.get(figure_id)
     values, notices = spec.validate({**spec.defaults(), **changes})
     assert not notices
-    data = spec.compute(**values)
-    return spec, data, spec.build(data, lang=lang, theme=theme)
+    data = spec.run(values)
+    return spec, data, spec.build(data, lang=lang, theme=theme, **spec.view_values(values))
 
 
 def finite_traces(fig):

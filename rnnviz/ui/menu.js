@@ -1,4 +1,4 @@
-// The app's page menu (a Streamlit component mounted by rnnviz/ui.py), in place of Streamlit's own.
+// The app's page menu (a Streamlit component mounted by rnnviz/ui/menu.py), in place of Streamlit's own.
 //
 // Streamlit's sidebar menu is redrawn by React with every change to the page: on a slider move,
 // two to four times, at some 330 component renders each for this app's twelve pages. This menu is
@@ -8,6 +8,9 @@
 // in the running session, as Streamlit's own menu does: the link's address becomes the page's, and
 // Streamlit's app handles that as it handles the browser's back and forward buttons (it runs the
 // page of the new address, with the sidebar's widgets as they are).
+//
+// The menu folds into one line (its label and the current page), so that the page's own controls
+// below it are in view; it opens on a click and stays open while the reader moves between pages.
 //
 // data: {label, sections: [{title, pages: [{title, path, icon, current}]}], query: "lang=ko&theme=dark"}
 
@@ -48,18 +51,39 @@ function onClick(event) {
   window.dispatchEvent(new PopStateEvent("popstate", { state: window.history.state }));
 }
 
+const OPEN_KEY = "rnnviz-menu-open"; // the reader's choice, kept for the browser tab
+
+function summary(data) {
+  const line = document.createElement("summary");
+  line.className = "rnnviz-menu-summary";
+  const current = data.sections.flatMap((part) => part.pages).find((page) => page.current);
+  const label = document.createElement("span");
+  label.className = "rnnviz-menu-label";
+  label.textContent = data.label;
+  const title = document.createElement("span");
+  title.className = "rnnviz-menu-current";
+  title.textContent = current ? current.title : "";
+  line.append(label, title);
+  return line;
+}
+
 export default function menu({ data, parentElement }) {
-  let nav = parentElement.querySelector("nav.rnnviz-menu");
-  if (!nav) {
-    nav = document.createElement("nav");
-    nav.className = "rnnviz-menu";
-    nav.addEventListener("click", onClick);
-    parentElement.appendChild(nav);
+  let fold = parentElement.querySelector("details.rnnviz-menu-fold");
+  if (!fold) {
+    fold = document.createElement("details");
+    fold.className = "rnnviz-menu-fold";
+    fold.open = window.sessionStorage.getItem(OPEN_KEY) === "1";
+    fold.addEventListener("toggle", () => window.sessionStorage.setItem(OPEN_KEY, fold.open ? "1" : "0"));
+    parentElement.appendChild(fold);
   }
-  nav.setAttribute("aria-label", data.label);
   const source = JSON.stringify(data);
-  if (nav.rnnvizSource !== source) {
-    nav.rnnvizSource = source;
+  if (fold.rnnvizSource !== source) {
+    fold.rnnvizSource = source;
+    const nav = document.createElement("nav");
+    nav.className = "rnnviz-menu";
+    nav.setAttribute("aria-label", data.label);
+    nav.addEventListener("click", onClick);
     nav.replaceChildren(...data.sections.map((part) => section(part, data.query)));
+    fold.replaceChildren(summary(data), nav);
   }
 }

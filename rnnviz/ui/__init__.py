@@ -1,0 +1,23 @@
+"""The one package that imports streamlit: widgets made from the catalogue, and the app's frame.
+
+- ``frame``: language, chart theme, navigation over the lessons' pages, a page's title and texts.
+- ``menu``: the page menu (``menu.js``), with links that keep the language and theme.
+- ``controls``: a page's widgets from its figures' parameters, kept in sync with the URL.
+- ``sections``: the parts of a page that rerun alone when one of their parameters changes.
+- ``chart``: the chart element (``chart.js``), which redraws a figure in place.
+- ``figures``: a figure with its cached computation, its exports and table.
+
+Pages call only this package and the catalogue; they never compute maths themselves.
+"""
+
+from rnnviz.ui.chart import chart
+from rnnviz.ui.controls import UPLOADED_WEIGHTS_KEY, controls, current_values, page_params, rerun_on_change, write_url
+from rnnviz.ui.figures import compute, compute_or_none, figure, weights_notice
+from rnnviz.ui.frame import app_frame, lang, lesson_header, text, theme, try_this
+from rnnviz.ui.sections import section
+
+__all__ = [
+    "UPLOADED_WEIGHTS_KEY", "app_frame", "chart", "compute", "compute_or_none", "controls", "current_values",
+    "figure", "lang", "lesson_header", "page_params", "rerun_on_change", "section", "text", "theme",
+    "try_this", "weights_notice", "write_url",
+]

@@ -1,0 +1,51 @@
+"""The chart element: a component that draws a Plotly figure and redraws it in place (``chart.js``).
+
+plotly.js is served from the plotly package's own copy, under Streamlit's component file route, so a
+page requests nothing from outside the app's server.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import plotly
+import streamlit as st
+import streamlit.components.v1 as components_v1
+
+from rnnviz import export
+from rnnviz.ui.frame import text
+
+ASSETS = Path(__file__).parent  # chart.js and chart.css
+_PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"
+_PLOTLY_JS_FILE = "plotly.min.js"
+
+
+@st.cache_resource(show_spinner=False)
+def _component() -> Any:
+    """The chart component, declared once per server process (on first use, not at import)."""
+    return st.components.v2.component(
+        "rnnviz_chart",
+        js=(ASSETS / "chart.js").read_text(encoding="utf-8"),
+        css=(ASSETS / "chart.css").read_text(encoding="utf-8"),
+        isolate_styles=False,
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def plotly_js_url() -> str:
+    """Where the browser loads plotly.js from (relative to the page). The first call, in a script run,
+    registers the file route with the server; later ones reuse its answer."""
+    served = components_v1.declare_component("plotlyjs", path=str(_PLOTLY_JS_DIR))
+    return f"component/{served.name}/{_PLOTLY_JS_FILE}"
+
+
+def chart(figure_json: str, key: str) -> None:
+    """Draw a Plotly figure (its JSON) in the chart element ``key``; a new figure redraws it in place."""
+    data = {
+        "figure": figure_json,
+        "config": export.PLOTLY_CONFIG,
+        "plotly": plotly_js_url(),
+        "labels": {"fullscreen": text("chart.fullscreen"), "failed": text("chart.failed")},
+    }
+    _component()(data=data, key=key, width="stretch", height="content")

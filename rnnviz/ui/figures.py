@@ -1,0 +1,119 @@
+"""A catalogue figure on a page: its computation (cached), its chart, its table and exports, and the
+notice that names the uploaded weights it uses.
+
+Computations are cached per process with bounded entries: figures that share a compute function (a chart
+and its small multiples) share one entry, and display options (``FigureSpec.view``) never enter it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import streamlit as st
+
+from rnnviz import catalogue, export, weights
+from rnnviz.lessons.spec import FigureSpec
+from rnnviz.ui.chart import chart
+from rnnviz.ui.frame import lang, text, theme
+
+LOG = logging.getLogger("rnnviz")
+CACHE_ENTRIES = 64  # per cache; a figure's data is at most a few MB (heatmaps are aggregated)
+
+
+def _compute_name(spec: FigureSpec) -> str:
+    return f"{spec.compute.__module__}.{spec.compute.__qualname__}"
+
+
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _cached_compute(compute_name: str, items: tuple[tuple[str, Any], ...], _args: dict[str, Any]) -> Any:
+    """``compute(**_args)``, keyed by the compute function's name and the parameters' primitive values
+    ``items`` (an uploaded-weights token is the digest of their content, so it stands for them)."""
+    spec = next(s for s in catalogue.CATALOGUE.values() if _compute_name(s) == compute_name)
+    return spec.compute(**_args)
+
+
+def compute(figure_id: str, values: dict[str, Any]) -> Any:
+    """The cached data of a figure for the page's ``values`` (its own parameters are picked out)."""
+    spec = catalogue.get(figure_id)
+    items = tuple(sorted(spec.select(values).items()))
+    return _cached_compute(_compute_name(spec), items, spec.compute_args(values))
+
+
+def compute_or_none(figure_id: str, values: dict[str, Any]) -> Any:
+    """``compute``, or None when it fails: for text beside a figure whose own section shows the error."""
+    try:
+        return compute(figure_id, values)
+    except Exception:  # never a traceback for the user; ``figure`` logs and reports the failure
+        return None
+
+
+@st.cache_resource(max_entries=CACHE_ENTRIES, show_spinner=False)
+def _figure_json(figure_id: str, items: tuple[tuple[str, Any], ...], view: tuple[tuple[str, Any], ...],
+                 code: str, theme_name: str, _data: Any) -> str:
+    """The figure's JSON, drawn on the plain-dict canvas (the tests check it equals Plotly's own)."""
+    return catalogue.get(figure_id).build.json(_data, lang=code, theme=theme_name, **dict(view))
+
+
+def figure(figure_id: str, values: dict[str, Any], *, table: bool = True) -> Any:
+    """Draw a catalogue figure with its table and exports; returns its data, or None on failure."""
+    spec = catalogue.get(figure_id)
+    items = tuple(sorted(spec.select(values).items()))
+    view = tuple(sorted(spec.view_values(values).items()))
+    try:
+        data = _cached_compute(_compute_name(spec), items, spec.compute_args(values))
+        fig_json = _figure_json(figure_id, items, view, lang(), theme(), data)
+    except ValueError as err:
+        st.error(text("error.compute", detail=str(err)))
+        return None
+    except Exception:  # never show a traceback to a user
+        LOG.exception("figure %s failed for %s", figure_id, items)
+        st.error(text("error.unexpected"))
+        return None
+    chart(fig_json, key=f"chart.{figure_id}")
+    if table:
+        exports(spec, data, {**dict(items), **dict(view)}, lang(), theme())
+    return data
+
+
+def exports(spec: FigureSpec, data: Any, values: dict[str, Any], code: str, theme_name: str) -> None:
+    """The figure's CSV, JSON and offline-HTML downloads (built on click) and, on request, its table.
+
+    The expander's contents are drawn only while it is open, and the table only when its toggle is on:
+    every element under a chart is sent and redrawn again on each slider move.
+    """
+    with st.expander(text("export.table"), key=f"exports.{spec.id}", on_change="rerun") as box:
+        if not box.open:
+            return
+        view = spec.view_values(values)
+        makers = {
+            "csv": lambda: export.table_csv(spec, data),
+            "json": lambda: export.table_json(spec, data, values),
+            "html": lambda: export.figure_html(spec.build(data, lang=code, theme=theme_name, **view)),
+        }
+        for column, (fmt, make) in zip(st.columns(len(makers)), makers.items()):
+            column.download_button(
+                text(f"export.{fmt}"), data=make, file_name=export.file_name(spec, fmt),
+                mime=export.MIME_TYPES[fmt], key=f"download.{spec.id}.{fmt}", on_click="ignore",
+            )
+        st.caption(text("export.png_hint"))
+        if st.toggle(text("export.show_table"), key=f"table.{spec.id}"):
+            st.dataframe(spec.table(data), hide_index=True)
+
+
+def weights_notice(values: dict[str, Any]) -> None:
+    """Say which weights the page uses when ``values["weights"]`` names uploaded ones: a warning for a
+    token this server does not hold (the figures fall back to generated weights), else an info line."""
+    token = values.get("weights", weights.NO_WEIGHTS)
+    if token == weights.NO_WEIGHTS:
+        return
+    found = weights.lookup(token)
+    if found is None:
+        st.warning(text("your_weights.notice.unknown_token", token=token), icon="⚠️")
+        return
+    cell, params = found
+    if values.get("cell", cell) != cell:
+        st.info(text("your_weights.notice.other_cell", uploaded=cell.upper()))
+    else:
+        st.info(text("your_weights.notice.using", cell=cell.upper(), H=params["weight_hh"].shape[1],
+                     I=params["weight_ih"].shape[1]))

@@ -1,0 +1,159 @@
+"""The app frame: language and chart theme, the navigation over the lessons' pages, and a page's
+title, introduction, notices and "try this" list.
+
+The language and theme are sidebar widgets shared by every page; the URL's ``lang`` and ``theme`` are
+read once per session (the browser's locale when the URL has no ``lang``). Every page keeps them in
+its query string.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from rnnviz import lessons
+from rnnviz.figures.style import THEMES
+from rnnviz.i18n import LANGS, Text, normalise_lang, t
+from rnnviz.lessons.spec import Notice, Param
+
+LANG_KEY = "lang"
+THEME_KEY = "theme"
+NOTICES_KEY = "_url_notices"  # what URL validation changed, shown once by the next page
+_FRAME_LOADED_KEY = "_url_app_loaded"  # the app frame has read the URL in this session
+_INTENDED_PAGE_KEY = "_intended_page"  # a page asked for before the app's navigation existed (see below)
+HOME = "home"  # the default page, served at "/"
+
+LANG_PARAM = Param("lang", "choice", "en", Text("언어", "Language"), choices=LANGS)
+THEME_PARAM = Param("theme", "choice", "light", Text("테마", "Theme"), choices=THEMES)
+
+
+def browser_lang() -> str:
+    """The language of the browser's locale (``ko`` for any Korean locale, else English)."""
+    try:
+        locale = st.context.locale
+    except Exception:  # no browser context (e.g. a bare script run)
+        locale = None
+    return normalise_lang(locale, default="en")
+
+
+def lang() -> str:
+    """The current language code, ``ko`` or ``en``."""
+    return st.session_state.get(LANG_KEY) or browser_lang()
+
+
+def theme() -> str:
+    """The current chart theme (``light``, ``dark`` or ``projector``)."""
+    value = st.session_state.get(THEME_KEY, "light")
+    return value if value in THEMES else "light"
+
+
+def text(key: str, **values: Any) -> str:
+    """A string of the app's texts in the current language."""
+    return t(key, lang(), **values)
+
+
+def frame_query() -> dict[str, str]:
+    """The query string every page keeps: the language, and the chart theme unless it is the default."""
+    return {"lang": lang(), **({"theme": theme()} if theme() != "light" else {})}
+
+
+def app_sidebar() -> None:
+    """The controls every page shares: language and chart theme, read from the URL on a session's first run."""
+    state = st.session_state
+    if not state.get(_FRAME_LOADED_KEY):
+        state[_FRAME_LOADED_KEY] = True
+        url = st.query_params
+        state[LANG_KEY], lang_notice = LANG_PARAM.parse(url.get("lang", browser_lang()))
+        state[THEME_KEY], theme_notice = THEME_PARAM.parse(url.get("theme", "light"))
+        state[NOTICES_KEY] = [n for n in (lang_notice, theme_notice) if n is not None]
+    # Streamlit resets a widget's value when it takes a run for a page change, as it does for the first
+    # rerun of a session opened at "/" (the home page); a value set again in the session state is kept.
+    for key in (LANG_KEY, THEME_KEY):
+        if key in state:
+            state[key] = state[key]
+    code = lang()
+    with st.sidebar:
+        st.radio(t("sidebar.language", code), LANGS, key=LANG_KEY, horizontal=True,
+                 format_func=lambda value: {"ko": "한국어", "en": "English"}[value])
+        st.selectbox(t("sidebar.theme", code), THEMES, key=THEME_KEY,
+                     format_func=lambda name: t(f"theme.{name}", code))
+
+
+def app_frame() -> Any:
+    """Everything app.py draws around a page: the page menu, then the language and theme, in the sidebar.
+    Returns the page to run."""
+    menu_slot = st.sidebar.container()  # the menu goes first, drawn once the page is known
+    app_sidebar()
+    return navigation(menu_slot)
+
+
+def navigation(menu_slot: Any) -> Any:
+    """The navigation over the lessons' pages, in the menu's sections and the current language: Streamlit's
+    navigation with its own menu hidden and the app's menu (``rnnviz.ui.menu``) first in the sidebar.
+
+    ``/home`` is a hidden page that leads to the home page at ``/`` with the link's settings (instead of
+    Streamlit's "Page not found" dialog). Returns the page to run.
+    """
+    from rnnviz.ui.menu import menu  # the menu reads the frame's language: imported where it is drawn
+
+    code = lang()
+    sections: dict[str, list[Any]] = {}
+    pages = {}
+    for entry in lessons.PAGES:  # the file and the URL path are the page's name; home is served at "/"
+        default = entry.name == HOME
+        pages[entry.name] = st.Page(f"pages/{entry.name}.py", title=t(f"{entry.name}.nav", code), icon=entry.icon,
+                                    url_path="" if default else entry.name, default=default)
+        sections.setdefault(t(f"nav.section.{entry.section}", code), []).append(pages[entry.name])
+    home = pages[HOME]
+
+    def go_home() -> None:
+        st.switch_page(home, query_params=st.query_params.to_dict())
+
+    hidden = st.Page(go_home, title=home.title, url_path=HOME, visibility="hidden")
+    first = next(iter(sections))
+    current = st.navigation({**sections, first: sections[first] + [hidden]}, position="hidden")
+    intended = st.session_state.pop(_INTENDED_PAGE_KEY, None)
+    if intended in pages and intended != (current.url_path or HOME):
+        st.switch_page(pages[intended], query_params=st.query_params.to_dict())
+    with menu_slot:
+        menu(sections, current)
+    return current
+
+
+def enter_through_the_app(page: str) -> None:
+    """Make sure the page runs inside the app frame.
+
+    Until some run of a server process has called ``st.navigation``, Streamlit treats the ``pages/``
+    folder as a classic multipage app and runs a requested page file directly, without app.py (no
+    language, theme or menu): the first visitor after a server start who opens a page's link would see
+    that. The page then remembers where the visitor was going and switches to the entry script, which
+    builds the navigation and switches on to that page with the same query string.
+    """
+    if st.session_state.get(_FRAME_LOADED_KEY):
+        return
+    st.session_state[_INTENDED_PAGE_KEY] = page
+    st.switch_page("app.py", query_params=st.query_params.to_dict())
+
+
+def lesson_header(page: str) -> None:
+    """The page's title and the two or three sentences that say what it shows (``{page}.title/intro``)."""
+    enter_through_the_app(page)
+    st.title(text(f"{page}.title"))
+    st.markdown(text(f"{page}.intro"))
+
+
+def try_this(page: str) -> None:
+    """The page's "try this" list (``{page}.try``, markdown)."""
+    st.subheader(text("page.try_this"))
+    st.markdown(text(f"{page}.try"))
+
+
+def notice_text(notice: Notice) -> str:
+    return text(f"notice.{notice.reason}", name=notice.name, raw=notice.raw, used=notice.used)
+
+
+def show_notices() -> None:
+    """Show (once) what URL validation changed, in the user's language."""
+    for notice in st.session_state.pop(NOTICES_KEY, []):
+        st.warning(notice_text(notice), icon="⚠️")
