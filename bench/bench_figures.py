@@ -21,9 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _plotly_utils.utils import convert_to_base64  # noqa: E402
+from bench_engine import median_time, paired_median_times  # noqa: E402
 from plotly.io.json import to_json_plotly  # noqa: E402
 
-from bench_engine import median_time, paired_median_times  # noqa: E402
 from rnnviz import catalogue  # noqa: E402
 from rnnviz.figures import canvas  # noqa: E402
 

@@ -1,7 +1,8 @@
-"""Every string exists in Korean and English, and placeholders agree between the two."""
+"""Every string exists in Korean and English, placeholders agree between the two, and the app uses every string."""
 
 import re
 import string
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +42,32 @@ def test_lookup_and_formatting():
 def test_language_from_locale_or_query(raw, lang):
     assert normalise_lang(raw) == lang
     assert lang in LANGS
+
+
+ROOT = Path(__file__).resolve().parents[1]
+KEY_TEMPLATE = re.compile(r"""f["']([^"'{}]*)\{[^}]*\}([^"'{}]*)["']""")  # f"prefix{...}suffix"
+
+
+def source_text() -> str:
+    """The app's code (app.py, pages/, rnnviz/) without the string tables' own keys."""
+    files = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "rnnviz").rglob("*.py"))]
+    code = "\n".join(path.read_text(encoding="utf-8") for path in files)
+    return re.sub(r'^\s+"[a-z_]+\.[\w.]+": Text\(', "", code, flags=re.MULTILINE)
+
+
+def unused_keys(keys, code: str) -> list[str]:
+    """Keys that the code names neither literally nor through an f-string template ``f"prefix{...}suffix"``."""
+    templates = [(prefix, suffix) for prefix, suffix in KEY_TEMPLATE.findall(code) if prefix or suffix]
+    return [key for key in keys
+            if f'"{key}"' not in code and f"'{key}'" not in code
+            and not any(key.startswith(prefix) and key.endswith(suffix) and len(key) > len(prefix) + len(suffix)
+                        for prefix, suffix in templates)]
+
+
+def test_every_string_is_used_by_the_app():
+    assert unused_keys(sorted(strings()), source_text()) == []
+
+
+def test_the_usage_check_sees_literal_and_templated_keys():
+    code = 'text("a.one") + t(f"b.trace.{name}", lang) + text(f"{page}.title")'
+    assert unused_keys(["a.one", "b.trace.x", "home.title", "a.two", "b.other"], code) == ["a.two", "b.other"]

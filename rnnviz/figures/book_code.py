@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from rnnviz.figures.canvas import builder, bar, figure, heatmap, scatter, subplots
+from rnnviz.figures.canvas import bar, builder, figure, heatmap, scatter, subplots
 from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, Figure, add_note, apply_layout, line_width
 from rnnviz.i18n import t
 

@@ -25,13 +25,12 @@ from typing import Any, Callable, Iterator
 import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
+from _plotly_utils.basevalidators import ColorscaleValidator
+from _plotly_utils.utils import to_typed_array_spec
 from plotly import shapeannotation
 from plotly.basedatatypes import BasePlotlyType
 from plotly.io.json import to_json_plotly
 from plotly.subplots import make_subplots
-
-from _plotly_utils.basevalidators import ColorscaleValidator
-from _plotly_utils.utils import to_typed_array_spec
 
 _PLOTLY_OBJECTS = contextvars.ContextVar("rnnviz_plotly_objects", default=False)
 _UNDERSCORED = frozenset({"error_x", "error_y"})  # property names that contain an underscore

@@ -7,20 +7,20 @@ Shapes: ``T`` time, ``B`` batch, ``I`` input, ``H`` hidden, ``V`` vocabulary; th
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from rnnviz import core
-from rnnviz.lessons.spec import FigureSpec, Page
-from rnnviz.lessons.spec import Param
-from rnnviz.lessons.shared import SEED
 from rnnviz.experiments.book_layers import rnn_step_backward, rnn_step_forward, seed_buggy_rnn_step_backward
+from rnnviz.experiments.finite_diff import numerical_gradient
 from rnnviz.experiments.rnnlm import init_rnnlm_params, preprocess, rnnlm_forward, train_rnnlm
 from rnnviz.figures import book_code as figures
 from rnnviz.i18n import Text
-from rnnviz.experiments.finite_diff import numerical_gradient
+from rnnviz.lessons.shared import HIDDEN, SEED
+from rnnviz.lessons.spec import FigureSpec, Page, Param
 
 PAGE = Page("book_code", icon=":material/code:", section="seeds")
 
@@ -38,11 +38,8 @@ INPUT = Param(
     "I", "int", 3, Text("입력 차원 I", "Input size I"),
     help=Text("x_t의 차원 (W_x는 I × H)", "Dimension of x_t (W_x is I × H)"), min=1, max=10, step=1,
 )
-LAYER_HIDDEN = Param(
-    "H", "int", 3, Text("은닉 상태 차원 H", "Hidden size H"),
-    help=Text("RNN 계층의 은닉 상태 차원 (W_h는 H × H)", "The RNN layer's hidden size (W_h is H × H)"),
-    min=1, max=10, step=1,
-)
+LAYER_HIDDEN = replace(HIDDEN, max=10, help=Text(
+    "RNN 계층의 은닉 상태 차원 (W_h는 H × H)", "The RNN layer's hidden size (W_h is H × H)"))
 LM_HIDDEN = Param(
     "lm_H", "int", 5, Text("RNNLM 은닉 상태 차원", "RNNLM hidden size"),
     help=Text("RNNLM의 RNN 계층 은닉 상태 차원 (단어 벡터 차원 D = 5로 고정)",

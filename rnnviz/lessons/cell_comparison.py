@@ -8,31 +8,20 @@ import numpy as np
 import pandas as pd
 
 from rnnviz import core, setups
-from rnnviz.lessons.spec import FigureSpec, Page
-from rnnviz.lessons.spec import Param
-from rnnviz.lessons.shared import GRU_VARIANT, SCALE, SEED, WEIGHTS
-from rnnviz.lessons.scale_sweep import GRADIENT_H, GRADIENT_T, INIT, INPUT, INPUT_SIZE
 from rnnviz.core.activations import sigmoid
 from rnnviz.core.jacobian import forget_path
 from rnnviz.core.sweep import gradient_norms_over_scales
 from rnnviz.experiments.derivatives import log10_activation_prime
 from rnnviz.figures import cell_comparison as figures
 from rnnviz.i18n import Text
+from rnnviz.lessons.scale_sweep import GRADIENT_H, GRADIENT_T, INIT, INPUT, INPUT_SIZE
+from rnnviz.lessons.shared import FORGET_BIAS, GRU_VARIANT, SCALE, SEED, WEIGHTS
+from rnnviz.lessons.spec import FigureSpec, Page
 
 PAGE = Page("cell_comparison", icon=":material/compare_arrows:", section="remedies")
 
 CELLS = ("rnn", "lstm", "gru")
 
-FORGET_BIAS = Param(
-    "forget_bias", "float", 0.0, Text("LSTM 망각 게이트 편향 b_f", "LSTM forget-gate bias b_f"),
-    help=Text(
-        "망각 게이트의 편향에 더하는 값. 크면 f_t가 1에 가까워져 셀 상태의 기울기가 오래 살아남습니다 "
-        "(Jozefowicz 외 2015는 1을 권합니다). PyTorch 기본값은 0.",
-        "Added to the forget gate's bias. Large values push f_t towards 1, so the cell-state gradient survives "
-        "longer (Jozefowicz et al. 2015 recommend 1). PyTorch's default is 0.",
-    ),
-    min=-3.0, max=6.0, step=0.5, fmt="%.1f",
-)
 
 
 def _all_params(*, init: str, H: int, seed: int, scale: float, forget_bias: float,

@@ -7,14 +7,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from rnnviz.lessons.spec import FigureSpec, Page
-from rnnviz.lessons.spec import Param
-from rnnviz.lessons.shared import HIDDEN, SCALE, SEED, SEQ_LEN
 from rnnviz import core, setups
 from rnnviz.core.sweep import gradient_norms_over_scales
 from rnnviz.experiments.derivatives import activation_curves, log10_activation_prime
 from rnnviz.figures import derivatives as figures
 from rnnviz.i18n import Text
+from rnnviz.lessons.shared import HIDDEN, SCALE, SEED, SEQ_LEN
+from rnnviz.lessons.spec import FigureSpec, Page, Param
 
 PAGE = Page("derivatives", icon=":material/show_chart:", section="causes")
 

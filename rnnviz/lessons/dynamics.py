@@ -9,13 +9,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from rnnviz.lessons.spec import FigureSpec, Page
-from rnnviz.lessons.spec import Param
 from rnnviz.experiments.dynamics import (
     basins_quadratic, cobweb_path, compose, fixed_points_quadratic, iterate, logistic, max_slope, quadratic,
 )
 from rnnviz.figures import dynamics as figures
 from rnnviz.i18n import Text
+from rnnviz.lessons.spec import FigureSpec, Page, Param
 
 PAGE = Page("dynamics", icon=":material/cyclone:", section="causes")
 

@@ -10,42 +10,21 @@ The loss is ``L = Σ_j h_{T,j}``, so ``∂L/∂h_T = ones(H)`` as in seed 000's 
 from __future__ import annotations
 
 import functools
-
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from rnnviz import core, setups
-from rnnviz.lessons.spec import FigureSpec, Page
-from rnnviz.lessons.spec import Param
-from rnnviz.lessons.shared import CELL, GRU_VARIANT, HIDDEN, SCALE, SEED, SEQ_LEN, WEIGHTS
 from rnnviz.core.activations import tanh_grad_from_output
 from rnnviz.figures import inside_cells as figures
 from rnnviz.i18n import Text
+from rnnviz.lessons.shared import CELL, GRU_VARIANT, HIDDEN, INPUT, SCALE, SEED, SEQ_LEN, WEIGHTS
+from rnnviz.lessons.spec import FigureSpec, Page, Param
 
 PAGE = Page("inside_cells", icon=":material/memory:", section="causes")
 
 INPUT_SIZE = 4  # I of the generated inputs and embeddings
-INPUT_LABELS = {
-    "random": Text("무작위 N(0, 1)", "Random N(0, 1)"),
-    "sine": Text("사인파", "Sine wave"),
-    "impulse": Text("임펄스 (t = 1에만 1)", "Impulse (1 at t = 1 only)"),
-    "you_say_goodbye": Text("문장: you say goodbye and I say hello (002)", "Sentence: you say goodbye and I say hello (002)"),
-    "tom": Text("문장: Tom … Mary said hi to ? (000)", "Sentence: Tom … Mary said hi to ? (000)"),
-    "tickets": Text("문장: … printed her ? (tickets, 003)", "Sentence: … printed her ? (tickets, 003)"),
-    "writer_of_the_books": Text("문장: The writer of the books ? (003)", "Sentence: The writer of the books ? (003)"),
-}
-INPUT = Param(
-    "input", "choice", "random", Text("입력", "Input"),
-    help=Text(
-        "문장은 시드를 고정한 무작위 임베딩으로 벡터가 됩니다. 문장을 고르면 T는 단어 수입니다.",
-        "Sentences are embedded with a seeded random embedding; for a sentence T is its number of words.",
-    ),
-    choices=setups.INPUT_KINDS + setups.SENTENCE_IDS,
-    choice_labels={k: INPUT_LABELS[k] for k in setups.INPUT_KINDS + setups.SENTENCE_IDS},
-    widget="select",
-)
 STEP = Param(
     "step", "int", 1, Text("살펴볼 시각 t", "Step t to inspect"),
     help=Text("이 시각의 식에 숫자를 채워 보여 줍니다.", "The cell's equations are shown with this step's numbers."),

@@ -6,19 +6,20 @@ Shapes: ``T`` time, ``B`` batch, ``I`` input, ``H`` hidden; ``L`` layers of the 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from rnnviz import core, setups
-from rnnviz.lessons.spec import FigureSpec, Page
-from rnnviz.lessons.spec import Param
-from rnnviz.lessons.shared import CELL, SCALE, SEED
 from rnnviz.experiments.clipping import clip_grads, clip_grads_elementwise, normalize_gradient, total_norm
 from rnnviz.experiments.derivatives import activation, log10_activation_prime
 from rnnviz.figures import remedies as figures
 from rnnviz.i18n import Text
+from rnnviz.lessons import shared
+from rnnviz.lessons.shared import CELL, SCALE, SEED, SEQ_LEN
+from rnnviz.lessons.spec import FigureSpec, Page, Param
 
 PAGE = Page("remedies", icon=":material/healing:", section="remedies")
 
@@ -39,10 +40,7 @@ ETA = Param(
     help=Text("블로그 004의 g ← η g / ‖g‖", "Seed 004's g ← η g / ‖g‖"),
     min=0.1, max=20.0, step=0.1, fmt="%.1f",
 )
-STEPS = Param(
-    "T", "int", 30, Text("시계열 길이 T", "Sequence length T"),
-    help=Text("펼칠 시간 크기", "Number of time steps to unroll"), min=2, max=100, step=1,
-)
+STEPS = replace(SEQ_LEN, default=30, min=2, max=100)
 BLOCK = Param(
     "k", "int", 5, Text("잘라낼 블록 길이 k", "Truncation block length k"),
     help=Text(
@@ -51,10 +49,7 @@ BLOCK = Param(
     ),
     min=1, max=100, step=1,
 )
-HIDDEN = Param(
-    "H", "int", 8, Text("은닉 상태 차원 H", "Hidden size H"),
-    help=Text("은닉 상태 벡터의 차원 수", "Dimension of the hidden state"), min=1, max=32, step=1,
-)
+HIDDEN = replace(shared.HIDDEN, default=8, max=32)
 DEPTH = Param(
     "depth", "int", 20, Text("층의 수 L", "Number of layers L"),
     help=Text("기울기가 지나가는 층의 수", "How many layers the gradient passes through"), min=1, max=200, step=1,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -11,12 +11,12 @@ import pandas as pd
 
 from rnnviz import setups
 from rnnviz.core import gate_count
-from rnnviz.lessons.spec import FigureSpec, Page
-from rnnviz.lessons.spec import Param
-from rnnviz.lessons.shared import CELL, GRU_VARIANT, NONLINEARITY, SEED, WEIGHTS
 from rnnviz.core.sweep import critical_scale, gradient_norms_over_scales
 from rnnviz.figures import scale_sweep as figures
 from rnnviz.i18n import Text
+from rnnviz.lessons import shared
+from rnnviz.lessons.shared import CELL, GRU_VARIANT, HIDDEN, NONLINEARITY, SEED, SEQ_LEN, WEIGHTS
+from rnnviz.lessons.spec import FigureSpec, Page, Param
 
 PAGE = Page("scale_sweep", icon=":material/grid_on:", section="causes")
 
@@ -26,15 +26,9 @@ MAX_ROWS = 300
 FLOOR = -300.0  # an exactly zero gradient (log10 = -inf, e.g. ReLU units all off) is drawn at 10^-300 or lower
 CURVES = 5  # how many scales get a curve beside the heatmap
 
-GRADIENT_T = Param(
-    "T", "int", 100, Text("시계열 길이 T", "Sequence length T"),
-    help=Text("펼칠 시간 크기 (손실은 마지막 시각)", "Number of time steps to unroll (the loss is at the last one)"),
-    min=2, max=1000, step=1,
-)
-GRADIENT_H = Param(
-    "H", "int", 16, Text("은닉 상태 차원 H", "Hidden size H"),
-    help=Text("은닉 상태 벡터의 차원 수", "Dimension of the hidden state"), min=1, max=256, step=1,
-)
+GRADIENT_T = replace(SEQ_LEN, default=100, min=2, help=Text(
+    "펼칠 시간 크기 (손실은 마지막 시각)", "Number of time steps to unroll (the loss is at the last one)"))
+GRADIENT_H = replace(HIDDEN, default=16)
 INIT = Param(
     "init", "choice", "orthogonal", Text("가중치 초기화", "Weight initialisation"),
     help=Text(
@@ -45,14 +39,7 @@ INIT = Param(
     ),
     choices=("orthogonal", "xavier", "pytorch"), widget="radio",
 )
-INPUT = Param(
-    "input", "choice", "random", Text("입력", "Input"),
-    help=Text("random: N(0, 1). sine: 사인파. impulse: t = 0에만 1, 그 뒤는 0.",
-              "random: N(0, 1). sine: sine waves. impulse: ones at t = 0, zeros after."),
-    choices=setups.INPUT_KINDS, widget="radio",
-    choice_labels={"random": Text("무작위", "random"), "sine": Text("사인파", "sine"),
-                   "impulse": Text("임펄스", "impulse")},
-)
+INPUT = replace(shared.INPUT, choices=setups.INPUT_KINDS, widget="radio")
 SCALE_MAX = Param(
     "smax", "float", 3.0, Text("가장 큰 스케일", "Largest scale"),
     help=Text("W_hh에 곱할 스케일을 smax/n부터 smax까지 n개 고릅니다",

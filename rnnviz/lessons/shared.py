@@ -1,14 +1,16 @@
-"""Parameters that several figures share, declared once so that a page's controls stay consistent.
+"""Parameters that several lessons share, declared once so that every page's controls stay consistent, and
+the app frame's texts.
 
-On a page, parameters with the same name are one control; declaring them here keeps their range,
-default and labels identical wherever they appear. Figures with different defaults declare their own.
+A lesson that needs another default or range varies a shared parameter with ``dataclasses.replace``
+(``replace(HIDDEN, default=16)``), so its label, help and the rest stay the same everywhere. On a page,
+parameters with the same name are one control.
 """
 
 from __future__ import annotations
 
 from rnnviz.i18n import Text
 from rnnviz.lessons.spec import Param
-from rnnviz.setups import uploaded_layer
+from rnnviz.setups import INPUT_KINDS, SENTENCE_IDS, uploaded_layer
 
 CELL_LABELS = {
     "rnn": Text("RNN (기본)", "RNN (vanilla)"),
@@ -63,11 +65,37 @@ SEED = Param(
     min=0, max=9999, step=1, widget="number",
 )
 
-YAXIS = Param(
-    "yaxis", "choice", "log", Text("세로축", "Vertical axis"),
-    choices=("linear", "log"),
-    choice_labels={"linear": Text("선형", "Linear"), "log": Text("로그", "Log")},
-    widget="radio",
+
+INPUT_LABELS = {
+    "random": Text("무작위 N(0, 1)", "Random N(0, 1)"),
+    "sine": Text("사인파", "Sine wave"),
+    "impulse": Text("임펄스 (t = 1에만 1)", "Impulse (1 at t = 1 only)"),
+    "you_say_goodbye": Text("문장: you say goodbye and I say hello (002)",
+                            "Sentence: you say goodbye and I say hello (002)"),
+    "tom": Text("문장: Tom … Mary said hi to ? (000)", "Sentence: Tom … Mary said hi to ? (000)"),
+    "tickets": Text("문장: … printed her ? (tickets, 003)", "Sentence: … printed her ? (tickets, 003)"),
+    "writer_of_the_books": Text("문장: The writer of the books ? (003)", "Sentence: The writer of the books ? (003)"),
+}
+
+INPUT = Param(
+    "input", "choice", "random", Text("입력", "Input"),
+    help=Text(
+        "입력 시계열. 문장은 시드를 고정한 무작위 임베딩으로 벡터가 되고, 문장을 고르면 T는 단어 수입니다.",
+        "The input sequence. Sentences are embedded with a seeded random embedding; a sentence sets T to its "
+        "number of words.",
+    ),
+    choices=INPUT_KINDS + SENTENCE_IDS, choice_labels=INPUT_LABELS, widget="select",
+)
+
+FORGET_BIAS = Param(
+    "forget_bias", "float", 0.0, Text("LSTM 망각 게이트 편향 b_f", "LSTM forget-gate bias b_f"),
+    help=Text(
+        "망각 게이트의 편향에 더하는 값. 크면 f_t가 1에 가까워져 셀 상태의 기울기가 오래 살아남습니다 "
+        "(Jozefowicz 외 2015는 1을 권합니다). PyTorch 기본값은 0.",
+        "Added to the forget gate's bias. Large values push f_t towards 1, so the cell-state gradient survives "
+        "longer (Jozefowicz et al. 2015 recommend 1). PyTorch's default is 0.",
+    ),
+    min=-3.0, max=6.0, step=0.5, fmt="%.1f",
 )
 
 WEIGHTS = Param(
@@ -79,11 +107,6 @@ WEIGHTS = Param(
 
 # The app frame's texts (menu, sidebar, notices, exports, chart element), in Korean and English.
 STRINGS = {
-    "app.name": Text("rnnviz: RNN 기울기 흐름 시각화", "rnnviz: gradient flow in RNNs"),
-    "app.tagline": Text(
-        "순환 신경망에서 기울기가 어떻게 흐르고, 왜 사라지거나 폭발하는지 눈으로 봅니다.",
-        "See how gradients flow through recurrent networks, and why they vanish or explode.",
-    ),
     "sidebar.language": Text("언어 / Language", "Language / 언어"),
     "sidebar.theme": Text("차트 테마", "Chart theme"),
     "theme.light": Text("밝게", "Light"),
@@ -102,7 +125,6 @@ STRINGS = {
     "nav.section.seeds": Text("교재 예제", "From the texts"),
     "nav.section.tools": Text("나의 데이터", "Your data"),
     "page.try_this": Text("이렇게 해 보세요", "Try this"),
-    "page.equations": Text("수식", "Equations"),
     "export.table": Text("차트의 숫자 (표)", "The numbers behind the chart (table)"),
     "export.show_table": Text("표 보기", "Show the table"),
     "export.csv": Text("CSV 내려받기", "Download CSV"),

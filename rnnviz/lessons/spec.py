@@ -44,7 +44,9 @@ class Param:
     ``pattern``, e.g. a digest). Numbers have ``min``, ``max`` and ``step``; choices have ``choices``
     (the values, as strings) and optional ``choice_labels`` (value -> Text). ``widget`` picks the
     Streamlit widget (``slider``, ``select``, ``radio``, ``toggle``, ``number``, or ``hidden`` for a
-    value that only the URL and the page's own code set).
+    value that only the URL and the page's own code set). ``resolve`` turns a valid value into what
+    ``compute`` takes (an uploaded-weights token into the weights); ``aliases`` are older names a link may
+    still use for this parameter.
     """
 
     name: str
@@ -61,6 +63,7 @@ class Param:
     fmt: str | None = None
     pattern: str = ""
     resolve: Callable[[Any], Any] | None = None
+    aliases: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.widget:

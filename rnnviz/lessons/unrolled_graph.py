@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from rnnviz import core, setups
-from rnnviz.lessons.spec import FigureSpec, Page
 from rnnviz.core.activations import activation_grad
-from rnnviz.lessons.spec import Param
-from rnnviz.lessons.shared import CELL, GRU_VARIANT, HIDDEN, NONLINEARITY, SCALE, SEED, WEIGHTS
-from rnnviz.figures import cell_diagram, unrolled_graph as figures
+from rnnviz.figures import cell_diagram
+from rnnviz.figures import unrolled_graph as figures
 from rnnviz.i18n import Text
+from rnnviz.lessons import shared
+from rnnviz.lessons.shared import CELL, GRU_VARIANT, HIDDEN, INPUT, NONLINEARITY, SCALE, SEED, SEQ_LEN, WEIGHTS
+from rnnviz.lessons.spec import FigureSpec, Page, Param
 from rnnviz.unrolled import local_gradients, loss_gradient, unrolled_graph
 
 PAGE = Page("unrolled_graph", icon=":material/account_tree:", section="causes")
@@ -21,26 +23,10 @@ PAGE = Page("unrolled_graph", icon=":material/account_tree:", section="causes")
 INPUT_SIZE = 4  # I: the inputs are random, a sine, an impulse or a seed sentence embedded in 4 dimensions
 INIT = "orthogonal"  # the W_h scale is then exactly W_h's spectral radius
 
-GRAPH_T = Param(
-    "T_graph", "int", 6, Text("시계열 길이 T", "Sequence length T"),
+GRAPH_T = replace(
+    SEQ_LEN, default=6, max=200, aliases=("T_graph",),
     help=Text("펼칠 시간 크기. 24를 넘으면 가운데를 ⋯ 노드로 접습니다.",
               "Time steps to unroll; beyond 24 the middle collapses into a ⋯ node."),
-    min=1, max=200, step=1,
-)
-INPUT_CHOICES = ("random", "sine", "impulse") + setups.SENTENCE_IDS
-INPUT = Param(
-    "input", "choice", "random", Text("입력 x_t", "Input x_t"),
-    help=Text("입력 시계열. 문장을 고르면 T는 문장의 길이가 됩니다.", "The input sequence; a sentence sets T to its length."),
-    choices=INPUT_CHOICES,
-    choice_labels={
-        "random": Text("난수", "Random"), "sine": Text("사인파", "Sine"),
-        "impulse": Text("임펄스 (t = 1에만)", "Impulse (t = 1 only)"),
-        "tom": Text("Tom 문장 (블로그 000)", "Tom sentence (seed 000)"),
-        "tickets": Text("tickets 문장 (CS224n)", "tickets sentence (CS224n)"),
-        "writer_of_the_books": Text("The writer of the books (CS224n)", "The writer of the books (CS224n)"),
-        "you_say_goodbye": Text("you say goodbye (RNNLM)", "you say goodbye (RNNLM)"),
-    },
-    widget="select",
 )
 LOSS = Param(
     "loss", "choice", "last", Text("손실 위치", "Loss at"),
@@ -50,12 +36,7 @@ LOSS = Param(
     choice_labels={"last": Text("마지막 시각", "Last step"), "every": Text("매 시각", "Every step")},
     widget="radio",
 )
-FORGET_BIAS = Param(
-    "forget_bias", "float", 0.0, Text("망각 게이트 편향 (LSTM)", "Forget-gate bias (LSTM)"),
-    help=Text("LSTM 망각 게이트 편향에 더하는 값. 크면 f ≈ 1, 셀 상태 차선으로 기울기가 그대로 흐릅니다.",
-              "Added to the LSTM's forget-gate bias; large values give f ≈ 1 and a clear cell-state lane."),
-    min=0.0, max=5.0, step=0.5, fmt="%.1f",
-)
+FORGET_BIAS = replace(shared.FORGET_BIAS, min=0.0, max=5.0)
 STEP = Param(
     "step", "int", 6, Text("들여다볼 시각 t", "Step t to inspect"),
     help=Text("셀 다이어그램에 보여 줄 시각 (T보다 크면 T)", "The step the cell diagram shows (T if beyond T)"),
@@ -64,14 +45,14 @@ STEP = Param(
 NETWORK = (CELL, GRU_VARIANT, NONLINEARITY, SCALE, GRAPH_T, HIDDEN, INPUT, LOSS, FORGET_BIAS, SEED, WEIGHTS)
 
 
-def run_network(*, cell: str, gru_variant: str, nonlinearity: str, scale: float, T_graph: int, H: int,
+def run_network(*, cell: str, gru_variant: str, nonlinearity: str, scale: float, T: int, H: int,
                 input: str, loss: str, forget_bias: float, seed: int,
                 weights: setups.UploadedLayer | None) -> dict[str, Any]:
     """Forward and backward pass of the page's network: ``trace``, ``grads``, ``dh_ext (T, B, H)``, tokens."""
     params = setups.make_params(cell, input_size=INPUT_SIZE, hidden_size=H, init=INIT, seed=seed, scale=scale,
                                 forget_bias=forget_bias, uploaded=weights)
     n_in, n_h = params["weight_ih"].shape[1], params["weight_hh"].shape[1]  # uploaded weights set I, H
-    x = setups.make_input(input, T=T_graph, input_size=n_in, seed=seed)  # (T, 1, I)
+    x = setups.make_input(input, T=T, input_size=n_in, seed=seed)  # (T, 1, I)
     trace = core.forward(cell, params, x, nonlinearity=nonlinearity, gru_variant=gru_variant)
     dh_ext = loss_gradient(trace.T, 1, n_h, loss)  # (T, 1, H)
     grads = core.backward(trace, dh_ext)
@@ -224,13 +205,6 @@ STRINGS = {
         "Node: the gradient arriving, ‖∂L/∂(output)‖; line: the gradient sent back along it.<br>Colour and size share "
         "one log₁₀ scale. Loss L = Σ 1ᵀh_t (the blog's dh = ones).",
     ),
-    "unrolled_graph.input.random": Text("난수 입력", "Random input"),
-    "unrolled_graph.input.sine": Text("사인파", "Sine"),
-    "unrolled_graph.input.impulse": Text("임펄스 (t = 1에만 1)", "Impulse (1 at t = 1 only)"),
-    "unrolled_graph.input.tom": Text("Tom 문장 (블로그 000)", "Tom sentence (seed 000)"),
-    "unrolled_graph.input.tickets": Text("tickets 문장 (CS224n)", "tickets sentence (CS224n)"),
-    "unrolled_graph.input.writer_of_the_books": Text("writer of the books (CS224n)", "writer of the books (CS224n)"),
-    "unrolled_graph.input.you_say_goodbye": Text("you say goodbye (RNNLM)", "you say goodbye (RNNLM)"),
     "unrolled_graph.sentence_caption": Text(
         "입력이 문장이라 T는 문장 길이({T} 단어)입니다. 각 단어는 고정된 난수 임베딩으로 바꿨습니다.",
         "The input is a sentence, so T is its length ({T} tokens); each word is a fixed random embedding.",
@@ -263,9 +237,5 @@ STRINGS = {
         "왼쪽 색: 게이트 값(σ는 0…1, tanh는 −1…1). 오른쪽 색: log₁₀ 기울기 노름. 입력은 아래와 왼쪽, 출력은 오른쪽입니다.",
         "Left colours: gate values (σ in 0…1, tanh in −1…1). Right colours: log₁₀ gradient norms. Inputs enter "
         "at the bottom and left, outputs leave on the right.",
-    ),
-    "unrolled_graph.latex_caption": Text(
-        "시각 t = {step}에서 기울기가 h_t에서 h_(t−1)로 가며 바뀐 배율: ‖∂L/∂h_(t−1)에 보낸 값‖ / ‖∂L/∂h_t‖ = {ratio}",
-        "At t = {step} the gradient changes by ‖sent to h_(t−1)‖ / ‖∂L/∂h_t‖ = {ratio} on its way from h_t to h_(t−1)",
     ),
 }

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from rnnviz.lessons.spec import FigureSpec, Page
-from rnnviz.lessons.spec import Param
-from rnnviz.lessons.shared import SCALE, SEED, SEQ_LEN
 from rnnviz.experiments.book_norms import book_norm_experiment
 from rnnviz.experiments.scalar import scalar_power
 from rnnviz.figures import vanishing_exploding as figures
 from rnnviz.i18n import Text
+from rnnviz.lessons import shared
+from rnnviz.lessons.shared import SCALE, SEED, SEQ_LEN
+from rnnviz.lessons.spec import FigureSpec, Page, Param
 
 PAGE = Page("vanishing_exploding", icon=":material/trending_up:", section="problem")
 
@@ -25,10 +26,7 @@ INIT = Param(
     ),
     choices=("rand", "randn"), widget="radio",
 )
-HIDDEN = Param(
-    "H", "int", 3, Text("은닉 상태 차원 H", "Hidden size H"),
-    help=Text("은닉 상태 벡터의 차원 수", "Dimension of the hidden state"), min=1, max=64, step=1,
-)
+HIDDEN = replace(shared.HIDDEN, max=64)
 BATCH = Param(
     "N", "int", 2, Text("미니배치 크기 N", "Mini-batch size N"),
     help=Text("기울기 dh의 행 수 (노름을 N으로 나눕니다)", "Rows of dh (the norm is divided by N)"),
@@ -206,5 +204,4 @@ STRINGS = {
         "With one hidden unit and a linear activation the gradient is wⁿ (lecture 12, seed 004). "
         "Just 0.1 above or below 1 gives, at n = 50, 1.1⁵⁰ ≈ 117.4 and 0.9⁵⁰ ≈ 0.00515.",
     ),
-    "vanishing_exploding.scalar.value": Text("현재 값: {w:g}^{n} = {value:.6g}", "Current value: {w:g}^{n} = {value:.6g}"),
 }

@@ -9,13 +9,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from rnnviz.lessons.spec import FigureSpec, Page
-from rnnviz.lessons.spec import Param
 from rnnviz.experiments.parity import SEED_INPUT, parity_rnn
 from rnnviz.experiments.scalar_bptt import scalar_bptt
 from rnnviz.experiments.worked_examples import EXAMPLE1_INPUTS, example2, linear_recurrent_unit
 from rnnviz.figures import worked_examples as figures
 from rnnviz.i18n import Text
+from rnnviz.lessons.spec import FigureSpec, Page, Param
 
 PAGE = Page("worked_examples", icon=":material/calculate:", section="seeds")
 
@@ -192,7 +191,6 @@ STRINGS = {
     "worked_examples.parity.row_and": Text("h_t,2 (AND)", "h_t,2 (AND)"),
     "worked_examples.parity.row_p": Text("패리티 p_t", "parity p_t"),
     "worked_examples.parity.pre": Text("계단 함수 전의 값 z", "value z before the step"),
-    "worked_examples.parity.check": Text("블로그의 출력과 일치: {ok}", "Matches the seed's output: {ok}"),
     "worked_examples.parity.custom": Text("입력 {bits} → 패리티 {parity}", "Input {bits} → parity {parity}"),
     "worked_examples.bptt.heading": Text("스칼라 RNN의 BPTT 유도", "The BPTT derivation for a scalar RNN"),
     "worked_examples.bptt.intro": Text(

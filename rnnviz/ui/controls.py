@@ -50,7 +50,7 @@ def controls(page: str, figure_ids: Iterable[str], *, sections: Iterable[Any] = 
     state = st.session_state
     if state.get(_PAGE_KEY) != page:
         state[_PAGE_KEY] = page
-        raw = {p.name: st.query_params[p.name] for p in params if p.name in st.query_params}
+        raw = _url_values(params)
         values, notices = catalogue.validate(params, _with_uploaded_weights(params, raw))
         for name, value in values.items():
             state[f"{page}.{name}"] = value
@@ -64,6 +64,17 @@ def controls(page: str, figure_ids: Iterable[str], *, sections: Iterable[Any] = 
             values[param.name] = _widget(page, param, dependents.get(param.name, ()))
         st.caption(text("sidebar.share"))
     write_url(params, values)
+
+
+def _url_values(params: tuple[Param, ...]) -> dict[str, str]:
+    """The URL's raw value of each parameter, under its name or, in an older link, one of its aliases."""
+    raw = {}
+    for param in params:
+        for name in (param.name, *param.aliases):
+            if name in st.query_params:
+                raw[param.name] = st.query_params[name]
+                break
+    return raw
 
 
 def _dependents(sections: Iterable[Any]) -> dict[str, tuple[str, ...]]:

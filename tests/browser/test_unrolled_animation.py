@@ -63,7 +63,7 @@ def wait_for_frames(page, count: int, timeout: float) -> list[list]:
 
 
 def test_play_steps_through_every_frame_in_the_browser_without_the_server(page, app_url):
-    frames = open_graph(page, app_url, "lang=en&T_graph=6")
+    frames = open_graph(page, app_url, "lang=en&T=6")
     assert frames == [str(k) for k in range(len(frames))] and len(frames) >= 7  # loss, then t = 6 .. 1
     lit_at_rest = page.evaluate(LIT_NODES_JS)
     messages_before = page.evaluate("() => window.__socketMessages")
@@ -82,7 +82,7 @@ def test_play_steps_through_every_frame_in_the_browser_without_the_server(page, 
 
 
 def test_pause_stops_the_animation_where_it_is(page, app_url):
-    frames = open_graph(page, app_url, "lang=ko&T_graph=8")
+    frames = open_graph(page, app_url, "lang=ko&T=8")
     press(page, "재생")
     wait_for_frames(page, 2, timeout=30)
     press(page, "정지")

@@ -5,8 +5,8 @@ import math
 import pytest
 
 from rnnviz import catalogue
-from rnnviz.lessons.spec import MAX_RAW_LENGTH, Param
 from rnnviz.i18n import Text
+from rnnviz.lessons.spec import MAX_RAW_LENGTH, Param
 
 LABEL = Text("라벨", "label")
 NUMBER = Param("x", "float", 1.0, LABEL, min=0.0, max=2.0, step=0.1)

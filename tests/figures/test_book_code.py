@@ -5,9 +5,9 @@ import pytest
 
 from rnnviz import catalogue
 from rnnviz.experiments.book_layers import rnn_step_forward
+from rnnviz.experiments.finite_diff import numerical_gradient
 from rnnviz.experiments.rnnlm import init_rnnlm_params, preprocess, rnnlm_forward, train_rnnlm
 from rnnviz.figures.style import CELL_COLORS
-from rnnviz.experiments.finite_diff import numerical_gradient
 from tests.figures.helpers import assert_finite, build
 
 FIGURE_IDS = ("book-backward", "rnnlm")

@@ -14,9 +14,8 @@ import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
-from plotly.io.json import to_json_plotly
-
 from _plotly_utils.utils import convert_to_base64
+from plotly.io.json import to_json_plotly
 
 from rnnviz import catalogue
 from rnnviz.figures import canvas, style

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from rnnviz import catalogue, core, setups
+from rnnviz import core, setups
 from rnnviz.figures.style import CELL_COLORS, THEMES
 from tests.figures import helpers
 from tests.figures.helpers import assert_finite

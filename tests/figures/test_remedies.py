@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from rnnviz import catalogue, core
+from rnnviz import core
 from rnnviz.figures.style import CELL_COLORS
 from tests.figures.helpers import assert_finite, build
 

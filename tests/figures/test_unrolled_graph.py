@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from rnnviz import catalogue, core
-from rnnviz.figures.unrolled_graph import N_BINS, color_range
 from rnnviz.figures.style import THEMES
+from rnnviz.figures.unrolled_graph import N_BINS, color_range
 
 GRAPH = catalogue.get("unrolled-graph")
 CELL = catalogue.get("cell-diagram")
@@ -54,7 +54,7 @@ def test_graph_figure_in_every_theme_and_language(cell, lang, theme):
 
 
 def test_graph_colours_are_the_engines_norms_on_one_log_scale():
-    data = GRAPH.run(values(GRAPH, T_graph=5, scale=2.0))
+    data = GRAPH.run(values(GRAPH, T=5, scale=2.0))
     graph = data["graph"]
     fig = GRAPH.build(data, lang="en", theme="light")
     lit = fig.data[-1]
@@ -82,7 +82,7 @@ def test_sentence_input_labels_the_steps_and_the_answer():
 
 @pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
 def test_largest_settings_stay_under_one_megabyte(cell):
-    data = GRAPH.run(values(GRAPH, cell=cell, T_graph=200, H=64, loss="every"))
+    data = GRAPH.run(values(GRAPH, cell=cell, T=200, H=64, loss="every"))
     fig = GRAPH.build(data, lang="ko", theme="projector")
     size = len(fig.to_json())
     assert size < 1_000_000, size
@@ -93,7 +93,7 @@ def test_largest_settings_stay_under_one_megabyte(cell):
 
 def test_exploding_and_vanishing_stay_finite():
     for scale in (0.05, 3.0):
-        data = GRAPH.run(values(GRAPH, nonlinearity="linear", T_graph=200, scale=scale))
+        data = GRAPH.run(values(GRAPH, nonlinearity="linear", T=200, scale=scale))
         fig = GRAPH.build(data, lang="en", theme="dark")
         assert np.all(np.isfinite(numbers(fig)))
 
