@@ -8,7 +8,7 @@ from streamlit.errors import StreamlitAPIException
 
 from rnnviz import ui
 
-PAGE = "bookcode"
+PAGE = "book_code"
 FIGURES = ["book-backward", "rnnlm"]
 
 
@@ -22,16 +22,16 @@ def _latex_number(value: float) -> str:
 
 @ui.section(PAGE, ["book-backward"])
 def layer(values: dict[str, Any]) -> None:
-    st.markdown(ui.text("bookcode.layer.check", seed=values["seed"]))
+    st.markdown(ui.text("book_code.layer.check", seed=values["seed"]))
     data = ui.figure("book-backward", values)
     if data is not None:
         best = max(data["rel_err_correct"].values())
         if data["runs"]:
-            st.info(ui.text("bookcode.layer.verdict_runs", H=values["H"], dh=data["rel_err_seed"]["dh_prev"],
+            st.info(ui.text("book_code.layer.verdict_runs", H=values["H"], dh=data["rel_err_seed"]["dh_prev"],
                             dwx=data["rel_err_seed"]["dWx"], best=best))
         else:
             shape = {name: "×".join(map(str, data["seed"][name].shape)) for name in ("dh_prev", "dWx")}
-            st.info(ui.text("bookcode.layer.verdict_fails", B=values["B"], I=values["I"], H=values["H"],
+            st.info(ui.text("book_code.layer.verdict_fails", B=values["B"], I=values["I"], H=values["H"],
                             dh_shape=shape["dh_prev"], dwx_shape=shape["dWx"], best=best))
 
 
@@ -40,7 +40,7 @@ def mapping(values: dict[str, Any]) -> None:
     data = ui.compute_or_none("book-backward", values)
     if data is None:  # the layer's section above says what went wrong
         return
-    st.markdown(ui.text("bookcode.mapping.intro", diff=max(data["engine_rel_diff"].values())))
+    st.markdown(ui.text("book_code.mapping.intro", diff=max(data["engine_rel_diff"].values())))
 
 
 @ui.section(PAGE, ["rnnlm"])
@@ -50,10 +50,10 @@ def rnnlm(values: dict[str, Any]) -> None:
         say = data["vocab"].index("say")
         p_before, p_after = data["probs_before"][0][say], data["probs_after"][0][say]
         if data["you_say"]:
-            st.success(ui.text("bookcode.rnnlm.you_say", p=p_after, correct=data["correct_after"]))
+            st.success(ui.text("book_code.rnnlm.you_say", p=p_after, correct=data["correct_after"]))
         else:
             word = data["vocab"][int(data["argmax_after"][0])]
-            st.info(ui.text("bookcode.rnnlm.not_yet", word=word, p=p_after))
+            st.info(ui.text("book_code.rnnlm.not_yet", word=word, p=p_after))
         n = len(data["targets"])
         st.latex(rf"P(\text{{say}} \mid \text{{you}}):\ {p_before:.3f} \to {p_after:.3f},\qquad "
                  rf"\prod_{{t=1}}^{{{n}}} P(w_{{t+1}} \mid w_1, \ldots, w_t) = e^{{-{n} L}}:\ "
@@ -63,38 +63,38 @@ def rnnlm(values: dict[str, Any]) -> None:
 ui.lesson_header(PAGE)
 ui.controls(PAGE, FIGURES)
 
-st.header(ui.text("bookcode.layer.heading"))
-st.markdown(ui.text("bookcode.layer.intro"))
+st.header(ui.text("book_code.layer.heading"))
+st.markdown(ui.text("book_code.layer.intro"))
 st.latex(r"h_t = \tanh(h_{t-1} W_h + x_t W_x + b)")
 st.latex(r"\begin{aligned} dt &= dh_t \odot (1 - h_t^2), & db &= \textstyle\sum_{\text{rows}} dt, & "
          r"dW_h &= h_{t-1}^\top dt, \\ dW_x &= x_t^\top dt, & dh_{t-1} &= dt\, W_h^\top, & "
          r"dx_t &= dt\, W_x^\top \end{aligned}")
 layer()
 
-st.subheader(ui.text("bookcode.code.heading"))
+st.subheader(ui.text("book_code.code.heading"))
 left, right = st.columns(2)
-left.caption(ui.text("bookcode.code.correct_caption"))
-left.code(ui.text("bookcode.code.correct"), language="python")
-right.caption(ui.text("bookcode.code.seed_caption"))
-right.code(ui.text("bookcode.code.seed"), language="python")
+left.caption(ui.text("book_code.code.correct_caption"))
+left.code(ui.text("book_code.code.correct"), language="python")
+right.caption(ui.text("book_code.code.seed_caption"))
+right.code(ui.text("book_code.code.seed"), language="python")
 
-st.subheader(ui.text("bookcode.mapping.heading"))
+st.subheader(ui.text("book_code.mapping.heading"))
 mapping()
 st.latex(r"\begin{gathered} W_x = \texttt{weight\_ih}^\top \;(I \times H),\qquad W_h = \texttt{weight\_hh}^\top \;(H \times H),"
          r"\qquad b = \texttt{bias\_ih} + \texttt{bias\_hh} \\ dW_x = (\partial L / \partial\, \texttt{weight\_ih})^\top,"
          r"\qquad dW_h = (\partial L / \partial\, \texttt{weight\_hh})^\top \end{gathered}")
 
-st.header(ui.text("bookcode.time.heading"))
-st.markdown(ui.text("bookcode.time.sentence"))
+st.header(ui.text("book_code.time.heading"))
+st.markdown(ui.text("book_code.time.sentence"))
 try:
-    st.page_link("pages/remedies.py", label=ui.text("bookcode.time.link"), icon=":material/arrow_forward:",
+    st.page_link("pages/remedies.py", label=ui.text("book_code.time.link"), icon=":material/arrow_forward:",
                  query_params={"lang": ui.lang()})
 except StreamlitAPIException:  # the remedies page is not part of this app
     pass
 
-st.header(ui.text("bookcode.rnnlm.heading"))
+st.header(ui.text("book_code.rnnlm.heading"))
 st.latex(r"P(w_1, \ldots, w_m) = \prod_{t=1}^{m} P(w_t \mid w_1, \ldots, w_{t-1})")
-st.markdown(ui.text("bookcode.rnnlm.intro"))
+st.markdown(ui.text("book_code.rnnlm.intro"))
 rnnlm()
 
 ui.try_this(PAGE)

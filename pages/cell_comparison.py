@@ -7,7 +7,7 @@ import streamlit as st
 
 from rnnviz import ui
 
-PAGE = "comparison"
+PAGE = "cell_comparison"
 FIGURES = ["cell-comparison", "cell-small-multiples"]
 
 
@@ -16,7 +16,7 @@ def comparison(values: dict[str, Any]) -> None:
     data = ui.figure("cell-comparison", values)
     if data is not None:
         grad = data["log10_grad"]
-        st.info(ui.text("comparison.numbers", f=float(np.mean(data["f_mean"])), path=float(data["log10_path"]["lstm"][0]),
+        st.info(ui.text("cell_comparison.numbers", f=float(np.mean(data["f_mean"])), path=float(data["log10_path"]["lstm"][0]),
                         rnn=grad["rnn"][0], lstm=grad["lstm"][0], gru=grad["gru"][0]))
     st.latex(r"c_t = f_t \odot c_{t-1} + i_t \odot \tilde c_t, \qquad "
              r"\frac{\partial c_t}{\partial c_{t-1}} = \operatorname{diag}(f_t), \qquad "
@@ -31,6 +31,6 @@ def multiples(values: dict[str, Any]) -> None:
 ui.lesson_header(PAGE)
 ui.controls(PAGE, FIGURES)
 comparison()
-st.subheader(ui.text("comparison.multiples.heading"))
+st.subheader(ui.text("cell_comparison.multiples.heading"))
 multiples()
 ui.try_this(PAGE)

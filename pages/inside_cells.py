@@ -5,9 +5,9 @@ from typing import Any
 import streamlit as st
 
 from rnnviz import setups, ui
-from rnnviz.figures.cells import SHOWN_UNITS, equations
+from rnnviz.figures.inside_cells import SHOWN_UNITS, equations
 
-PAGE = "cells"
+PAGE = "inside_cells"
 FIGURES = ["hidden-states", "gates", "cell-gradients", "word-gradients"]
 STEP_KEY = f"{PAGE}.step"
 
@@ -18,7 +18,7 @@ def charts(values: dict[str, Any]) -> None:
     sentence = values["input"] in setups.SENTENCE_IDS
     if sentence:
         entry = setups.sentence(values["input"])
-        st.caption(ui.text("cells.sentence", n=len(entry["tokens"]), description=entry["description"][ui.lang()]))
+        st.caption(ui.text("inside_cells.sentence", n=len(entry["tokens"]), description=entry["description"][ui.lang()]))
     left, right = (st.container(), st.container()) if sentence else st.columns(2)  # words need the full width
     with left:
         ui.figure("hidden-states", values)
@@ -26,7 +26,7 @@ def charts(values: dict[str, Any]) -> None:
         ui.figure("cell-gradients", values)
     ui.figure("gates", values)
     if sentence:
-        st.subheader(ui.text("cells.words.heading"))
+        st.subheader(ui.text("inside_cells.words.heading"))
         ui.figure("word-gradients", values)
 
 
@@ -40,22 +40,22 @@ def step_through(values: dict[str, Any]) -> None:
     st.session_state[STEP_KEY] = min(values["step"], last)
     if values["step"] > last:  # a shorter sequence than the URL's step
         ui.write_url(ui.page_params(FIGURES), {**values, "step": last})
-    step = (st.slider(ui.text("cells.step.label"), 1, last, key=STEP_KEY, **ui.rerun_on_change(PAGE, "step"))
+    step = (st.slider(ui.text("inside_cells.step.label"), 1, last, key=STEP_KEY, **ui.rerun_on_change(PAGE, "step"))
             if last > 1 else 1)
     if states["H"] > SHOWN_UNITS:
-        st.caption(ui.text("cells.step.many_units", H=states["H"]))
+        st.caption(ui.text("inside_cells.step.many_units", H=states["H"]))
     if values["cell"] == "gru" and values["gru_variant"] == "classic":
-        st.caption(ui.text("cells.step.gru_classic"))
+        st.caption(ui.text("inside_cells.step.gru_classic"))
     for line in equations(states["detail"], step):
         st.latex(line)
     norms = {name: grads["log10"][name][step - 1] for name in ("h", "x")}
     shown = {name: f"{10.0 ** v:.4g}" if v == v else "—" for name, v in norms.items()}  # nan: 0 or overflow
-    st.markdown(ui.text("cells.step.gradient", **shown))
+    st.markdown(ui.text("inside_cells.step.gradient", **shown))
 
 
 ui.lesson_header(PAGE)
 ui.controls(PAGE, FIGURES)
 charts()
-st.header(ui.text("cells.step.heading"))
+st.header(ui.text("inside_cells.step.heading"))
 step_through()
 ui.try_this(PAGE)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from rnnviz import ui
 
-PAGE = "sweep"
+PAGE = "scale_sweep"
 FIGURES = ["scale-sweep"]
 
 
@@ -15,7 +15,7 @@ def sweep(values: dict[str, Any]) -> None:
     data = ui.figure("scale-sweep", values)
     if data is not None:
         critical = "—" if data["critical"] is None else f"{data['critical']:.4f}"
-        st.info(ui.text("sweep.critical.caption", s=critical))
+        st.info(ui.text("scale_sweep.critical.caption", s=critical))
 
 
 ui.lesson_header(PAGE)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from rnnviz import ui
 
-PAGE = "graph"
+PAGE = "unrolled_graph"
 FIGURES = ["unrolled-graph", "cell-diagram"]
 
 
@@ -14,7 +14,7 @@ FIGURES = ["unrolled-graph", "cell-diagram"]
 def graph(values: dict[str, Any]) -> None:
     data = ui.figure("unrolled-graph", values)
     if data is not None and data["sentence"]:
-        st.caption(ui.text("graph.sentence_caption", T=data["graph"].T))
+        st.caption(ui.text("unrolled_graph.sentence_caption", T=data["graph"].T))
 
 
 @ui.section(PAGE, ["cell-diagram"])
@@ -22,7 +22,7 @@ def cell(values: dict[str, Any]) -> None:
     data = ui.figure("cell-diagram", values)
     if data is not None:
         if data["asked"] != data["step"]:
-            st.info(ui.text("graph.step_clamped", asked=data["asked"], T=data["T"]))
+            st.info(ui.text("unrolled_graph.step_clamped", asked=data["asked"], T=data["T"]))
         sent, arriving = data["backward"]["h_prev"], data["backward"]["h"]
         norm_in = float((arriving ** 2).sum() ** 0.5)
         ratio = float((sent ** 2).sum() ** 0.5) / norm_in if norm_in > 0 else 0.0
@@ -36,7 +36,7 @@ graph()
 st.latex(r"\frac{\partial L}{\partial h_{t-1}} = W_h^{\top}\Big(\frac{\partial L}{\partial h_t}\odot"
          r"\big(1-h_t^{2}\big)\Big), \qquad \frac{\partial L}{\partial c_{t-1}} = \frac{\partial L}{\partial c_t}"
          r"\odot f_t")
-st.header(ui.text("graph.cell_heading"))
-st.markdown(ui.text("graph.cell_intro"))
+st.header(ui.text("unrolled_graph.cell_heading"))
+st.markdown(ui.text("unrolled_graph.cell_intro"))
 cell()
 ui.try_this(PAGE)

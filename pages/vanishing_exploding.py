@@ -6,7 +6,7 @@ import streamlit as st
 
 from rnnviz import ui
 
-PAGE = "book"
+PAGE = "vanishing_exploding"
 FIGURES = ["book-norms", "book-eigenvalues", "scalar-power"]
 
 
@@ -18,7 +18,7 @@ def spectrum(values: dict[str, Any]) -> None:
     with side:
         ui.figure("book-eigenvalues", values)
     if norms is not None:
-        st.info(ui.text("book.spectrum.caption", rho=norms["rho"], sigma=norms["sigma1"]))
+        st.info(ui.text("vanishing_exploding.spectrum.caption", rho=norms["rho"], sigma=norms["sigma1"]))
 
 
 @ui.section(PAGE, ["scalar-power"])
@@ -33,7 +33,7 @@ ui.controls(PAGE, FIGURES)
 spectrum()
 st.latex(r"dh_t = dh_{t-1} W_h^{\top}, \qquad \|dh_t\| \le \sigma_1^{\,t}\,\|dh_0\|, \qquad "
          r"\|dh_t\|^{1/t} \to \rho(W_h)")
-st.header(ui.text("book.scalar.heading"))
-st.markdown(ui.text("book.scalar.intro"))
+st.header(ui.text("vanishing_exploding.scalar.heading"))
+st.markdown(ui.text("vanishing_exploding.scalar.intro"))
 scalar()
 ui.try_this(PAGE)

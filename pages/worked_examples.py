@@ -6,7 +6,7 @@ import streamlit as st
 
 from rnnviz import ui
 
-PAGE = "worked"
+PAGE = "worked_examples"
 FIGURES = ["worked-linear", "worked-sigmoid", "parity-rnn", "scalar-bptt"]
 
 
@@ -30,7 +30,7 @@ def parity(values: dict[str, Any]) -> None:
     data = ui.figure("parity-rnn", values)
     if data is not None:
         out = ",".join(str(int(p)) for p in data["parity"])
-        st.info(ui.text("worked.parity.custom", bits=",".join(values["bits"]), parity=out))
+        st.info(ui.text("worked_examples.parity.custom", bits=",".join(values["bits"]), parity=out))
 
 
 @ui.section(PAGE, ["scalar-bptt"])
@@ -45,25 +45,25 @@ def bptt(values: dict[str, Any]) -> None:
 ui.lesson_header(PAGE)
 ui.controls(PAGE, FIGURES)
 
-st.header(ui.text("worked.linear.heading"))
+st.header(ui.text("worked_examples.linear.heading"))
 linear()
-st.caption(ui.text("worked.linear.typo"))
+st.caption(ui.text("worked_examples.linear.typo"))
 
-st.header(ui.text("worked.sigmoid.heading"))
+st.header(ui.text("worked_examples.sigmoid.heading"))
 sigmoid()
 st.latex(r"y_1 = \frac{1}{1 + e^{-5\cdot 4}},\quad y_2 = \frac{1}{1 + e^{-5\cdot 0.5}},\quad "
          r"y_3 = \frac{1}{1 + e^{-5\cdot(-0.7)}}")
-st.caption(ui.text("worked.sigmoid.typo"))
+st.caption(ui.text("worked_examples.sigmoid.typo"))
 
-st.header(ui.text("worked.parity.heading"))
-st.markdown(ui.text("worked.parity.intro"))
+st.header(ui.text("worked_examples.parity.heading"))
+st.markdown(ui.text("worked_examples.parity.intro"))
 parity()
 st.latex(r"h_t = \mathrm{step}\!\left(\begin{bmatrix}1 & -1\\ 1 & -1\end{bmatrix} h_{t-1} + "
          r"\begin{bmatrix}1\\1\end{bmatrix} x_t + \begin{bmatrix}0\\-1\end{bmatrix}\right),\quad "
          r"p_t = \mathrm{step}\left([1, -1]\, h_t\right)")
 
-st.header(ui.text("worked.bptt.heading"))
-st.markdown(ui.text("worked.bptt.intro"))
+st.header(ui.text("worked_examples.bptt.heading"))
+st.markdown(ui.text("worked_examples.bptt.intro"))
 bptt()
 
 ui.try_this(PAGE)

@@ -293,13 +293,13 @@ def weights_notice(values: dict[str, Any]) -> None:
         return
     found = weights.lookup(token)
     if found is None:
-        st.warning(text("weights.notice.unknown_token", token=token), icon="⚠️")
+        st.warning(text("your_weights.notice.unknown_token", token=token), icon="⚠️")
         return
     cell, params = found
     if values.get("cell", cell) != cell:
-        st.info(text("weights.notice.other_cell", uploaded=cell.upper()))
+        st.info(text("your_weights.notice.other_cell", uploaded=cell.upper()))
     else:
-        st.info(text("weights.notice.using", cell=cell.upper(), H=params["weight_hh"].shape[1],
+        st.info(text("your_weights.notice.using", cell=cell.upper(), H=params["weight_hh"].shape[1],
                      I=params["weight_ih"].shape[1]))
 
 

@@ -32,7 +32,7 @@ class WeightsError(ValueError):
     def __init__(self, reason: str, message: str, **values: object) -> None:
         super().__init__(message)
         self.reason = reason
-        self.key = f"weights.error.{reason}"
+        self.key = f"your_weights.error.{reason}"
         self.values = values
 
 

@@ -70,10 +70,10 @@ def test_only_app_pages_and_ui_import_streamlit():
     assert STREAMLIT_IMPORT.search((ROOT / "rnnviz/ui.py").read_text(encoding="utf-8"))  # the pattern matches
 
 
-def test_every_page_file_is_registered_in_app_py_and_every_entry_exists():
+def test_every_page_file_is_a_lesson_and_every_lesson_has_a_page_file():
     registered = {entry.file for entry in registered_pages()}
     on_disk = {path.relative_to(ROOT).as_posix() for path in (ROOT / "pages").glob("*.py")}
-    assert on_disk - registered == set(), "page files missing from app.py's PAGES"
+    assert on_disk - registered == set(), "page files missing from rnnviz.lessons.PAGES"
     assert registered - on_disk == set(), "PAGES entries without a file"
 
 

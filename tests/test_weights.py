@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from rnnviz import core, setups, weights
-from rnnviz.i18n import STRINGS, t
+from rnnviz.i18n import strings, t
 
 GATES = {"rnn": 1, "lstm": 4, "gru": 3}
 
@@ -167,5 +167,5 @@ def test_layers_beyond_the_apps_sizes_are_rejected():
 
 def test_every_rejection_has_a_message_in_both_languages():
     for reason in ("too_large", "not_npz", "names", "pickled", "dtype", "not_finite", "shape", "too_big_layer"):
-        text = STRINGS[f"weights.error.{reason}"]
+        text = strings()[f"your_weights.error.{reason}"]
         assert text.ko and text.en and text.ko != text.en

@@ -120,8 +120,8 @@ def cell_diagram_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figur
         labels.append({"x": x, "y": y, "text": f"<b>{_html(symbol)}</b><br>{_fmt(mean)}", "showarrow": False,
                        "font": {"size": 11, "color": _text_on(color) if shape != "state" else ink}})
         hover_f.append((x, y, mean, f"<b>{_describe(name, _html(symbol), lang)}</b><br>"
-                        + t("graph.cell.mean", lang, value=_fmt(mean)) + "<br>"
-                        + t("graph.cell.units", lang) + ": " + _units(values)))
+                        + t("unrolled_graph.cell.mean", lang, value=_fmt(mean)) + "<br>"
+                        + t("unrolled_graph.cell.units", lang) + ": " + _units(values)))
         if name not in bwd:
             continue
         grad = np.asarray(bwd[name])
@@ -133,28 +133,28 @@ def cell_diagram_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figur
         labels.append({"x": PANEL_SHIFT + x, "y": y, "text": f"<b>∂{short}</b><br>{_fmt(norm)}", "showarrow": False,
                        "font": {"size": 11, "color": _text_on(bcolor)}})
         hover_b.append((PANEL_SHIFT + x, y, log, f"<b>∂L/∂{short}</b><br>‖·‖ = {_fmt(norm)}<br>"
-                        + t("graph.cell.units", lang) + ": " + _units(grad)))
+                        + t("unrolled_graph.cell.units", lang) + ": " + _units(grad)))
     x_low, x_high = -0.4, PANEL_SHIFT + 10.4
     between = (10.6 - x_low) / (x_high - x_low)  # paper x of the gap between the panels
     fig.add_trace(_hover_trace(hover_f, FORWARD_SCALE, -1.0, 1.0, "", between))
     fig.add_trace(_hover_trace(hover_b, BACKWARD_SCALE, bmin, bmax, "log₁₀ ‖∂L/∂·‖", 1.0))
-    for shift, key in ((0.0, "graph.forward"), (PANEL_SHIFT, "graph.backward")):
+    for shift, key in ((0.0, "unrolled_graph.forward"), (PANEL_SHIFT, "unrolled_graph.backward")):
         labels.append({"x": shift + 5.0, "y": 7.1, "text": f"<b>{t(key, lang)}</b>", "showarrow": False,
                        "font": {"size": 14, "color": ink}})
     name = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}[cell]
-    title = t("graph.cell.title", lang, cell=name, step=data["step"])
+    title = t("unrolled_graph.cell.title", lang, cell=name, step=data["step"])
     if data.get("token"):
         title += f" (“{data['token']}”)"
     apply_layout(fig, theme=theme, title=title, height=430)
     fig.update_layout(shapes=shapes, annotations=labels, margin={"l": 10, "r": 10, "t": 60, "b": 60}, hovermode="closest")
     fig.update_xaxes(visible=False, range=[x_low, x_high])
     fig.update_yaxes(visible=False, range=[-0.5, 7.5])
-    add_note(fig, t("graph.cell.note", lang), y=-0.02)
+    add_note(fig, t("unrolled_graph.cell.note", lang), y=-0.02)
     return fig
 
 
 def _describe(name: str, symbol: str, lang: str) -> str:
-    return t(f"graph.gate.{name}", lang) if name in _GATE_NAMES or name == "a" else symbol
+    return t(f"unrolled_graph.gate.{name}", lang) if name in _GATE_NAMES or name == "a" else symbol
 
 
 def _circle(x: float, y: float, r: float, fill: str, ink: str) -> dict:

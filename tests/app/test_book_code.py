@@ -5,7 +5,7 @@ import pytest
 from tests.app.apptest_helpers import assert_healthy, change, open_page, url_value, warnings_text, widget
 
 PAGE_FILE = "pages/book_code.py"
-PAGE = "bookcode"
+PAGE = "book_code"
 
 
 @pytest.mark.parametrize(("lang", "title", "runs", "you_say"), [

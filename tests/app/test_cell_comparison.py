@@ -5,7 +5,7 @@ import pytest
 from tests.app.apptest_helpers import assert_healthy, change, open_page, set_to, url_value, warnings_text, widget
 
 PAGE_FILE = "pages/cell_comparison.py"
-PAGE = "comparison"
+PAGE = "cell_comparison"
 
 
 @pytest.mark.parametrize(("lang", "title"), [("ko", "RNN, LSTM, GRU: 기울기는 얼마나 멀리 가는가"),

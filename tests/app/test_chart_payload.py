@@ -39,7 +39,7 @@ def test_each_payload_names_plotly_js_the_config_and_labels_in_the_users_languag
 def test_a_control_change_sends_the_new_figure_under_the_same_element():
     at = open_page("pages/scale_sweep.py")
     before = chart_payloads(at)["scale-sweep"]["figure"]
-    at.session_state["sweep.T"] = 60
+    at.session_state["scale_sweep.T"] = 60
     at.run()
     after = chart_payloads(at)["scale-sweep"]["figure"]
     assert after != before

@@ -8,7 +8,7 @@ from tests.app.apptest_helpers import (
 )
 
 PAGE_FILE = "pages/inside_cells.py"
-PAGE = "cells"
+PAGE = "inside_cells"
 
 
 def latex_text(at: AppTest) -> str:

@@ -5,7 +5,7 @@ import pytest
 from tests.app.apptest_helpers import assert_healthy, change, open_page, set_to, url_value, warnings_text, widget
 
 PAGE_FILE = "pages/scale_sweep.py"
-PAGE = "sweep"
+PAGE = "scale_sweep"
 
 
 @pytest.mark.parametrize(("lang", "title"), [("ko", "W_hh의 스케일을 훑어보기"), ("en", "Sweeping the scale of W_hh")])

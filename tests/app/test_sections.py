@@ -10,23 +10,23 @@ from tests.app.apptest_helpers import TIMEOUT, assert_healthy, change, charts, o
 
 # (page file, page key, parameter, new value, the charts its move must send and no others)
 MOVES = [
-    ("pages/worked_examples.py", "worked", "wh", 0.5, {"worked-linear"}),
-    ("pages/worked_examples.py", "worked", "loss", "last", {"scalar-bptt"}),
+    ("pages/worked_examples.py", "worked_examples", "wh", 0.5, {"worked-linear"}),
+    ("pages/worked_examples.py", "worked_examples", "loss", "last", {"scalar-bptt"}),
     ("pages/remedies.py", "remedies", "max_norm", 2.0, {"clipping"}),
     ("pages/remedies.py", "remedies", "depth", 50, {"skip-connection"}),
     ("pages/remedies.py", "remedies", "scale", 1.2, {"truncated-bptt", "irnn"}),
     ("pages/dynamics.py", "dynamics", "n_max", 3, {"logistic-compositions"}),
     ("pages/dynamics.py", "dynamics", "c", 0.1, {"cobweb", "basins"}),
     ("pages/derivatives.py", "derivatives", "zmax", 3.0, {"tanh-derivative"}),
-    ("pages/vanishing_exploding.py", "book", "w", 0.9, {"scalar-power"}),
-    ("pages/vanishing_exploding.py", "book", "scale", 1.5, {"book-norms", "book-eigenvalues"}),
-    ("pages/book_code.py", "bookcode", "steps", 50, {"rnnlm"}),
-    ("pages/book_code.py", "bookcode", "B", 5, {"book-backward"}),
-    ("pages/unrolled_graph.py", "graph", "step", 2, {"cell-diagram"}),
-    ("pages/unrolled_graph.py", "graph", "scale", 1.5, {"unrolled-graph", "cell-diagram"}),
-    ("pages/cell_comparison.py", "comparison", "forget_bias", 2.0, {"cell-comparison", "cell-small-multiples"}),
-    ("pages/inside_cells.py", "cells", "scale", 1.5, {"hidden-states", "cell-gradients", "gates"}),
-    ("pages/scale_sweep.py", "sweep", "T", 60, {"scale-sweep"}),
+    ("pages/vanishing_exploding.py", "vanishing_exploding", "w", 0.9, {"scalar-power"}),
+    ("pages/vanishing_exploding.py", "vanishing_exploding", "scale", 1.5, {"book-norms", "book-eigenvalues"}),
+    ("pages/book_code.py", "book_code", "steps", 50, {"rnnlm"}),
+    ("pages/book_code.py", "book_code", "B", 5, {"book-backward"}),
+    ("pages/unrolled_graph.py", "unrolled_graph", "step", 2, {"cell-diagram"}),
+    ("pages/unrolled_graph.py", "unrolled_graph", "scale", 1.5, {"unrolled-graph", "cell-diagram"}),
+    ("pages/cell_comparison.py", "cell_comparison", "forget_bias", 2.0, {"cell-comparison", "cell-small-multiples"}),
+    ("pages/inside_cells.py", "inside_cells", "scale", 1.5, {"hidden-states", "cell-gradients", "gates"}),
+    ("pages/scale_sweep.py", "scale_sweep", "T", 60, {"scale-sweep"}),
 ]
 
 
@@ -52,7 +52,7 @@ def test_after_a_move_the_page_equals_a_full_run(page_file, page, name, value, s
 
 def test_the_step_slider_reruns_the_gradient_chart_and_the_equations():
     at = open_page("pages/inside_cells.py")
-    step = next(slider for slider in at.slider if slider.key == "cells.step")
+    step = next(slider for slider in at.slider if slider.key == "inside_cells.step")
     step.set_value(5).run()
     assert_healthy(at)
     assert set(charts(at)) == {"hidden-states", "cell-gradients", "gates"}

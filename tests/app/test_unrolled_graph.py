@@ -5,7 +5,7 @@ import pytest
 from tests.app.apptest_helpers import assert_healthy, change, charts, open_page, set_to, url_value, warnings_text, widget
 
 PAGE_FILE = "pages/unrolled_graph.py"
-PAGE = "graph"
+PAGE = "unrolled_graph"
 
 
 def test_defaults_render_in_both_languages():

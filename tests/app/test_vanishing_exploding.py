@@ -8,7 +8,7 @@ from tests.app.apptest_helpers import (
 )
 
 PAGE_FILE = "pages/vanishing_exploding.py"
-PAGE = "book"
+PAGE = "vanishing_exploding"
 
 
 def test_defaults_render_in_both_languages():

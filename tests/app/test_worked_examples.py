@@ -5,7 +5,7 @@ import pytest
 from tests.app.apptest_helpers import assert_healthy, change, open_page, set_to, url_value, warnings_text, widget
 
 PAGE_FILE = "pages/worked_examples.py"
-PAGE = "worked"
+PAGE = "worked_examples"
 
 
 def bits_box(at):

@@ -38,7 +38,7 @@ def test_a_good_upload_is_used_by_the_inside_cells_page():
     token = at.session_state["uploaded_weights"]
     at.switch_page("pages/inside_cells.py").run()
     assert_healthy(at)
-    assert widget(at, "cells", "cell").value == "lstm"
+    assert widget(at, "inside_cells", "cell").value == "lstm"
     assert url_value(at, "weights") == token
 
 
@@ -70,7 +70,7 @@ def test_pickled_upload_is_refused():
 def test_forgetting_goes_back_to_generated_weights():
     at = upload(open_page(PAGE_FILE), npz(n_gates=1))
     assert "RNN" in at.success[0].value
-    at.button(key="weights.forget").click().run()
+    at.button(key="your_weights.forget").click().run()
     assert_healthy(at)
     assert "uploaded_weights" not in at.session_state and not at.success
     at.switch_page("pages/inside_cells.py").run()
@@ -80,4 +80,4 @@ def test_forgetting_goes_back_to_generated_weights():
 def test_hostile_weights_token_in_a_link_is_refused_with_a_notice():
     at = open_page("pages/inside_cells.py", {"weights": "<script>alert(1)</script>"})
     assert "weights" in warnings_text(at)
-    assert widget(at, "cells", "cell").value == "rnn"
+    assert widget(at, "inside_cells", "cell").value == "rnn"

@@ -26,7 +26,7 @@ def test_a_slider_move_redraws_the_same_chart_div(page, app_url):
     assert page.evaluate(f"() => {CHART_DIVS}.length") == 2
     page.evaluate(f"() => {CHART_DIVS}.forEach((div, i) => {{ div.rnnvizMark = i + 1; }})")
     before = dom.charts_json(page)
-    dom.change_control(page, next(c for c in dom.page_controls(page) if c.cls == "st-key-comparison-scale"))
+    dom.change_control(page, next(c for c in dom.page_controls(page) if c.cls == "st-key-cell_comparison-scale"))
     dom.wait_for_change(page, before, with_layout=False)
     dom.draw_charts_out_of_view(page)
     # Both charts changed, and they are still the divs marked before the move: drawn in place.
@@ -45,7 +45,7 @@ SHOWS_NEWEST_JS = "(i) => { const d = " + CHART_DIVS + "[i]; return d.rnnvizDraw
 
 def test_a_chart_out_of_view_is_redrawn_when_scrolled_to_or_printed(page, app_url):
     dom.open_app_page(page, f"{app_url}/{PAGE}?lang=en")  # the second chart starts below the fold
-    scale = next(c for c in dom.page_controls(page) if c.cls == "st-key-comparison-scale")
+    scale = next(c for c in dom.page_controls(page) if c.cls == "st-key-cell_comparison-scale")
     (top_before, _), (below_before, _) = page.evaluate(DRAWN_JS)
     dom.change_control(page, scale)
     dom.wait_for_change(page, dom.charts_json(page), with_layout=False)
@@ -125,7 +125,7 @@ def test_after_a_move_the_animation_holds_the_new_figures_frames(page, app_url):
     first = page.evaluate(FRAMES_JS)
     assert first["held"] == first["sent"] and first["heldData"] == first["sentData"]
     before = dom.charts_json(page)
-    dom.change_control(page, next(c for c in dom.page_controls(page) if c.cls == "st-key-graph-scale"))
+    dom.change_control(page, next(c for c in dom.page_controls(page) if c.cls == "st-key-unrolled_graph-scale"))
     dom.wait_for_change(page, before, with_layout=False)
     page.wait_for_function(f"() => {{ const f = ({FRAMES_JS})(); return f.heldData === f.sentData; }}",
                            timeout=dom.READY_TIMEOUT * 1000)

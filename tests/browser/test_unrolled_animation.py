@@ -39,7 +39,7 @@ LIT_NODES_JS = """() => {
     const chart = %s;
     return chart.data[chart.data.length - 1].x.length;
 }""" % ANIMATED_CHART
-FRAME_MS = 600  # rnnviz.figures.graph.FRAME_MS
+FRAME_MS = 600  # rnnviz.figures.unrolled_graph.FRAME_MS
 
 
 def open_graph(page, app_url: str, query: str) -> list[str]:

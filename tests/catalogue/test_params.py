@@ -5,7 +5,7 @@ import math
 import pytest
 
 from rnnviz import catalogue
-from rnnviz.catalogue.params import MAX_RAW_LENGTH, Param
+from rnnviz.lessons.spec import MAX_RAW_LENGTH, Param
 from rnnviz.i18n import Text
 
 LABEL = Text("라벨", "label")

@@ -1,0 +1,234 @@
+"""The scaling sweep: log10 ‖∂L/∂h_t‖ over (scale of W_hh, t) for a loss at the last step (seeds 000, 003)."""
+
+from __future__ import annotations
+
+import functools
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from rnnviz import setups
+from rnnviz.core import gate_count
+from rnnviz.lessons.spec import FigureSpec, Page
+from rnnviz.lessons.spec import Param
+from rnnviz.lessons.shared import CELL, GRU_VARIANT, NONLINEARITY, SEED, WEIGHTS
+from rnnviz.core.sweep import critical_scale, gradient_norms_over_scales
+from rnnviz.figures import scale_sweep as figures
+from rnnviz.i18n import Text
+
+PAGE = Page("scale_sweep", icon=":material/grid_on:", section="causes")
+
+INPUT_SIZE = 4
+MAX_COLUMNS = 300  # the heatmap is averaged (in log10) over blocks of t beyond this many columns
+MAX_ROWS = 300
+FLOOR = -300.0  # an exactly zero gradient (log10 = -inf, e.g. ReLU units all off) is drawn at 10^-300 or lower
+CURVES = 5  # how many scales get a curve beside the heatmap
+
+GRADIENT_T = Param(
+    "T", "int", 100, Text("시계열 길이 T", "Sequence length T"),
+    help=Text("펼칠 시간 크기 (손실은 마지막 시각)", "Number of time steps to unroll (the loss is at the last one)"),
+    min=2, max=1000, step=1,
+)
+GRADIENT_H = Param(
+    "H", "int", 16, Text("은닉 상태 차원 H", "Hidden size H"),
+    help=Text("은닉 상태 벡터의 차원 수", "Dimension of the hidden state"), min=1, max=256, step=1,
+)
+INIT = Param(
+    "init", "choice", "orthogonal", Text("가중치 초기화", "Weight initialisation"),
+    help=Text(
+        "orthogonal: W_hh의 각 블록이 직교 행렬 (스케일 1에서 모든 특잇값이 1). xavier: Glorot 균등분포. "
+        "pytorch: torch.nn의 기본값 U(−1/√H, 1/√H), 편향 포함.",
+        "orthogonal: every block of W_hh orthogonal (all singular values 1 at scale 1). xavier: Glorot uniform. "
+        "pytorch: torch.nn's default U(−1/√H, 1/√H), biases included.",
+    ),
+    choices=("orthogonal", "xavier", "pytorch"), widget="radio",
+)
+INPUT = Param(
+    "input", "choice", "random", Text("입력", "Input"),
+    help=Text("random: N(0, 1). sine: 사인파. impulse: t = 0에만 1, 그 뒤는 0.",
+              "random: N(0, 1). sine: sine waves. impulse: ones at t = 0, zeros after."),
+    choices=setups.INPUT_KINDS, widget="radio",
+    choice_labels={"random": Text("무작위", "random"), "sine": Text("사인파", "sine"),
+                   "impulse": Text("임펄스", "impulse")},
+)
+SCALE_MAX = Param(
+    "smax", "float", 3.0, Text("가장 큰 스케일", "Largest scale"),
+    help=Text("W_hh에 곱할 스케일을 smax/n부터 smax까지 n개 고릅니다",
+              "The scales multiplied into W_hh run from smax/n to smax in n steps"),
+    min=0.5, max=5.0, step=0.1, fmt="%.1f",
+)
+SCALE_COUNT = Param(
+    "n_scales", "int", 60, Text("스케일 개수 n", "Number of scales n"),
+    help=Text("히트맵의 세로 칸 수", "Rows of the heatmap"), min=5, max=200, step=1,
+)
+
+
+def scale_grid(smax: float, n_scales: int) -> np.ndarray:
+    """``n_scales`` evenly spaced scales from ``smax / n_scales`` to ``smax``, (S,)."""
+    return np.linspace(smax / n_scales, smax, n_scales)
+
+
+def block_mean(values: np.ndarray, axis: int, limit: int) -> tuple[np.ndarray, int]:
+    """Average ``values`` over consecutive blocks along ``axis`` so that at most ``limit`` remain.
+
+    Returns ``(aggregated, factor)``; the last block may be shorter. ``factor`` 1 means unchanged.
+    """
+    n = values.shape[axis]
+    factor = int(np.ceil(n / limit))
+    if factor <= 1:
+        return values, 1
+    starts = np.arange(0, n, factor)
+    return np.add.reduceat(values, starts, axis=axis) / np.diff(np.append(starts, n)).reshape(
+        [-1 if a == axis else 1 for a in range(values.ndim)]), factor
+
+
+WORK_BUDGET = 2**31  # multiply-adds of one forward (and again of the backward) sweep
+MIN_SCALES = 5
+
+
+def compute_sweep(*, cell: str, gru_variant: str, nonlinearity: str, init: str, input: str, T: int, H: int,
+                  seed: int, smax: float, n_scales: int, weights: str) -> dict[str, Any]:
+    """log10 ‖∂L/∂h_t‖ for every scale and step, aggregated to screen resolution.
+
+    ``grid`` (S', T') the heatmap (mean of log10 over blocks; S' ≤ MAX_ROWS, T' ≤ MAX_COLUMNS) on
+    ``grid_t`` (T',) block centres and ``grid_scales`` (S',); ``curves`` (C, T) full-resolution rows
+    for ``curve_scales`` (C,); ``critical`` the scale where the zero-state Jacobian has spectral
+    radius 1 (``None`` when not in [1e-3, 100]); ``factor_t``/``factor_s`` the aggregation factors.
+    """
+    params = setups.make_params(cell, input_size=INPUT_SIZE, hidden_size=H, init=init, seed=seed, scale=1.0,
+                                weights_token=weights)
+    n_in = params["weight_ih"].shape[1]
+    x = setups.make_input(input, T=T, input_size=n_in, seed=seed)  # (T, 1, I)
+    requested = n_scales
+    n_scales = affordable_scales(cell, T, params["weight_hh"].shape[1], requested)
+    scales = scale_grid(smax, n_scales)  # (S,)
+    with np.errstate(over="ignore", invalid="ignore"):  # a linear RNN's forward may overflow; its backward does not
+        log10 = gradient_norms_over_scales(cell, params, x, scales, nonlinearity=nonlinearity,
+                                           gru_variant=gru_variant, loss="last")  # (S, T)
+    zero = ~np.isfinite(log10)  # an exactly zero gradient (-inf); the renormalised engine never overflows
+    if np.any(zero):
+        log10 = np.where(zero, min(FLOOR, float(np.min(log10, where=~zero, initial=0.0))), log10)
+    grid, factor_t = block_mean(log10, 1, MAX_COLUMNS)
+    grid, factor_s = block_mean(grid, 0, MAX_ROWS)
+    steps = np.arange(T, dtype=np.float64)
+    picks = np.unique(np.linspace(0, n_scales - 1, CURVES).round().astype(int))
+    critical = _critical_scale(cell, gru_variant, nonlinearity, init, H, seed, weights)
+    return {
+        "cell": cell, "T": T, "H": params["weight_hh"].shape[1],
+        "grid": grid, "grid_t": block_mean(steps, 0, MAX_COLUMNS)[0], "grid_scales": block_mean(scales, 0, MAX_ROWS)[0],
+        "factor_t": factor_t, "factor_s": factor_s,
+        "curves": log10[picks], "curve_scales": scales[picks], "t": steps.astype(int),
+        "critical": critical, "start": float(0.5 * np.log10(params["weight_hh"].shape[1])),  # ‖ones(1, H)‖
+        "floored": bool(np.any(zero)),
+        "n_scales": n_scales, "requested_scales": requested,
+    }
+
+
+@functools.lru_cache(maxsize=32)
+def _critical_scale(cell: str, gru_variant: str, nonlinearity: str, init: str, H: int, seed: int,
+                    weights: str) -> float | None:
+    """``critical_scale`` of the network these settings build; it depends on neither T nor the scale
+    grid, and an LSTM with H = 256 takes seconds (eigenvalues of 512 × 512 Jacobians), so it is kept."""
+    params = setups.make_params(cell, input_size=INPUT_SIZE, hidden_size=H, init=init, seed=seed, scale=1.0,
+                                weights_token=weights)
+    return critical_scale(cell, params, nonlinearity=nonlinearity, gru_variant=gru_variant)
+
+
+def affordable_scales(cell: str, T: int, H: int, requested: int) -> int:
+    """How many of the ``requested`` scales fit :data:`WORK_BUDGET`, at least :data:`MIN_SCALES`.
+
+    The sweep costs about ``S · T · H · G·H`` multiply-adds each way; at T = 1000 and H = 256 that
+    allows 32 scales for the RNN, 10 for the GRU and 8 for the LSTM (one to three seconds here).
+    """
+    per_scale = T * H * H * gate_count(cell)
+    return int(min(requested, max(MIN_SCALES, WORK_BUDGET // per_scale)))
+
+
+def sweep_table(data: dict[str, Any]) -> pd.DataFrame:
+    S, T = data["grid"].shape
+    return pd.DataFrame({
+        "scale": np.repeat(data["grid_scales"], T), "t": np.tile(data["grid_t"], S),
+        "log10_grad_norm": data["grid"].ravel(),
+    })
+
+
+FIGURES = (
+    FigureSpec(
+        id="scale-sweep",
+        title=Text("W_hh 스케일에 따른 기울기 (스케일 × 시간)", "The gradient across scales of W_hh (scale × time)"),
+        summary=Text(
+            "마지막 시각의 손실에서 거슬러 온 log₁₀ ‖∂L/∂h_t‖를 W_hh의 스케일과 시각 t마다 칠합니다. "
+            "선은 선형 부분의 스펙트럼 반지름이 1이 되는 임계 스케일.",
+            "log₁₀ ‖∂L/∂h_t‖ from a loss at the last step, coloured over the scale of W_hh and the step t. "
+            "The line is the critical scale, where the linear part's spectral radius is 1.",
+        ),
+        params=(CELL, GRU_VARIANT, NONLINEARITY, INIT, INPUT, GRADIENT_T, GRADIENT_H, SCALE_MAX, SCALE_COUNT, SEED,
+                WEIGHTS),
+        compute=compute_sweep, build=figures.sweep_figure, table=sweep_table,
+    ),
+)
+
+
+# The page's texts, in Korean and English (keys start with the page's name).
+STRINGS = {
+    "scale_sweep.note.fewer_scales": Text(
+        "계산량을 줄이려고 스케일 {requested}개 대신 {n}개를 계산했습니다 (T·H²가 클 때).",
+        "{n} of the {requested} scales computed, to keep the page responsive at this T and H.",
+    ),
+    "scale_sweep.nav": Text("스케일 스윕", "Scaling sweep"),
+    "scale_sweep.title": Text("W_hh의 스케일을 훑어보기", "Sweeping the scale of W_hh"),
+    "scale_sweep.intro": Text(
+        "순환 가중치 W_hh에 스케일 s를 곱해 가며, 마지막 시각의 손실에서 거슬러 온 기울기 ‖∂L/∂h_t‖를 "
+        "한 장의 히트맵에 모았습니다 (세로: s, 가로: 시각 t, 색: log₁₀ 노름; 파랑은 기울기 소실, 빨강은 기울기 폭발). "
+        "점선은 **임계 스케일**, 은닉 상태가 0일 때 선형화한 야코비안의 스펙트럼 반지름이 1이 되는 s입니다 "
+        "(블로그 003: 가장 큰 고윳값이 1보다 작으면 소실, 크면 폭발). 아래 곡선은 몇 개의 s에서 자른 단면입니다.",
+        "The recurrent matrix W_hh is multiplied by a scale s, and the gradient ‖∂L/∂h_t‖ flowing back from a loss "
+        "at the last step is collected in one heatmap (vertical: s, horizontal: step t, colour: log₁₀ norm; blue "
+        "vanishes, red explodes). The dashed line is the **critical scale**, where the Jacobian linearised at a zero "
+        "hidden state has spectral radius 1 (seed 003: largest eigenvalue below 1 vanishes, above explodes). The "
+        "curves below are slices at a few scales.",
+    ),
+    "scale_sweep.try": Text(
+        "- 기본값(RNN, tanh, 직교 초기화): 임계 스케일은 정확히 1입니다. 무작위 입력이 tanh를 포화시키므로 "
+        "실제 경계는 1보다 오른쪽(위)에 있습니다.\n"
+        "- 입력을 **임펄스**로: t = 0 뒤에는 입력이 0이라 은닉 상태가 0 근처에 머물고, 색의 경계가 점선에 붙습니다.\n"
+        "- 활성화 함수를 **linear**로: 경계가 정확히 s = 1, 그 위로는 시간에 따라 지수적으로 폭발합니다.\n"
+        "- 셀을 **LSTM**이나 **GRU**로: 같은 스케일에서도 기울기가 훨씬 천천히 변합니다. 게이트가 곱을 조절합니다.\n"
+        "- T를 **1000**, H를 **256**으로: 히트맵은 화면 해상도에 맞춰 평균됩니다 (아래 안내문).",
+        "- Defaults (RNN, tanh, orthogonal init): the critical scale is exactly 1. Random inputs saturate tanh, so the "
+        "real boundary lies to the right of (above) it.\n"
+        "- Set the input to **impulse**: after t = 0 the input is zero, the hidden state stays near 0, and the colour "
+        "boundary hugs the dashed line.\n"
+        "- Set the activation to **linear**: the boundary is exactly s = 1, and above it the gradient explodes "
+        "exponentially in time.\n"
+        "- Switch the cell to **LSTM** or **GRU**: at the same scale the gradient changes far more slowly; the gates "
+        "control the product.\n"
+        "- Set T to **1000** and H to **256**: the heatmap is averaged to screen resolution (see the note).",
+    ),
+    "scale_sweep.title.figure": Text("{cell}: log₁₀ ‖∂L/∂h_t‖, 손실은 마지막 시각", "{cell}: log₁₀ ‖∂L/∂h_t‖, loss at the last step"),
+    "scale_sweep.panel.heatmap": Text("스케일 s × 시각 t", "Scale s × step t"),
+    "scale_sweep.panel.curves": Text("몇 개의 스케일에서 자른 단면", "Slices at a few scales"),
+    "scale_sweep.axis.t": Text("시간 크기 t", "Time step t"),
+    "scale_sweep.axis.scale": Text("W_hh 스케일 s", "Scale s of W_hh"),
+    "scale_sweep.axis.norm": Text("‖∂L/∂h_t‖ (로그)", "‖∂L/∂h_t‖ (log)"),
+    "scale_sweep.axis.log10_norm": Text("log₁₀ ‖∂L/∂h_t‖ (값이 너무 커서 로그로 표시)", "log₁₀ ‖∂L/∂h_t‖ (too large for a log axis)"),
+    "scale_sweep.hover": Text("t = %{x}<br>s = %{y:.3f}<br>log₁₀ ‖∂L/∂h_t‖ = %{z:.2f}",
+                        "t = %{x}<br>s = %{y:.3f}<br>log₁₀ ‖∂L/∂h_t‖ = %{z:.2f}"),
+    "scale_sweep.trace.critical": Text("임계 스케일 s* = {s:.3f}", "Critical scale s* = {s:.3f}"),
+    "scale_sweep.trace.curve": Text("s = {s:.2f}", "s = {s:.2f}"),
+    "scale_sweep.note.aggregated": Text(
+        "화면 해상도에 맞춰 히트맵을 평균했습니다 (log₁₀ 평균: t {ft}칸, s {fs}칸씩).",
+        "Heatmap averaged to screen resolution (mean of log₁₀ over {ft} steps × {fs} scales).",
+    ),
+    "scale_sweep.note.floored": Text("정확히 0인 기울기는 가장 작은 값(10⁻³⁰⁰ 이하)으로 그렸습니다.",
+                               "Exactly zero gradients are drawn at the smallest value (10⁻³⁰⁰ or below)."),
+    "scale_sweep.note.no_critical": Text("임계 스케일이 [0.001, 100] 안에 없습니다.", "No critical scale in [0.001, 100]."),
+    "scale_sweep.note.critical_outside": Text("임계 스케일 s* = {s:.3f}은(는) 그린 범위 밖입니다.",
+                                        "The critical scale s* = {s:.3f} lies outside the plotted range."),
+    "scale_sweep.critical.caption": Text(
+        "임계 스케일 s* = {s}. 이 값에서 은닉 상태 0에서의 야코비안 ∂h_t/∂h_(t−1)의 스펙트럼 반지름이 1입니다.",
+        "Critical scale s* = {s}: there the Jacobian ∂h_t/∂h_(t−1) at a zero hidden state has spectral radius 1.",
+    ),
+}

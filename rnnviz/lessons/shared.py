@@ -1,0 +1,147 @@
+"""Parameters that several figures share, declared once so that a page's controls stay consistent.
+
+On a page, parameters with the same name are one control; declaring them here keeps their range,
+default and labels identical wherever they appear. Figures with different defaults declare their own.
+"""
+
+from __future__ import annotations
+
+from rnnviz.lessons.spec import Param
+from rnnviz.i18n import Text
+
+CELL_LABELS = {
+    "rnn": Text("RNN (기본)", "RNN (vanilla)"),
+    "lstm": Text("LSTM", "LSTM"),
+    "gru": Text("GRU", "GRU"),
+}
+
+CELL = Param(
+    "cell", "choice", "rnn", Text("셀 종류", "Cell"),
+    help=Text("순환 셀의 종류", "Which recurrent cell to unroll"),
+    choices=("rnn", "lstm", "gru"), choice_labels=CELL_LABELS, widget="radio",
+)
+
+GRU_VARIANT = Param(
+    "gru_variant", "choice", "classic", Text("GRU 형태", "GRU variant"),
+    help=Text(
+        "classic: 강의 슬라이드(Cho 외, 2014)의 식, 리셋 게이트를 행렬 곱 전에 적용. "
+        "pytorch: PyTorch/cuDNN 식, 리셋 게이트를 행렬 곱 뒤에 적용하고 z의 역할이 바뀜.",
+        "classic: the lecture slides' form (Cho et al. 2014), reset applied before the recurrent "
+        "product. pytorch: PyTorch/cuDNN, reset applied after the product and the roles of z swapped.",
+    ),
+    choices=("classic", "pytorch"), widget="radio",
+)
+
+NONLINEARITY = Param(
+    "nonlinearity", "choice", "tanh", Text("활성화 함수 φ", "Activation φ"),
+    help=Text("기본 RNN의 활성화 함수", "The vanilla RNN's activation"),
+    choices=("tanh", "relu", "linear"), widget="radio",
+)
+
+SCALE = Param(
+    "scale", "float", 1.0, Text("W_h 스케일", "W_h scale"),
+    help=Text("순환 가중치 행렬 W_h에 곱하는 값", "Factor multiplied into the recurrent matrix W_h"),
+    min=0.05, max=3.0, step=0.05, fmt="%.2f",
+)
+
+SEQ_LEN = Param(
+    "T", "int", 20, Text("시계열 길이 T", "Sequence length T"),
+    help=Text("펼칠 시간 크기", "Number of time steps to unroll"),
+    min=1, max=1000, step=1,
+)
+
+HIDDEN = Param(
+    "H", "int", 3, Text("은닉 상태 차원 H", "Hidden size H"),
+    help=Text("은닉 상태 벡터의 차원 수", "Dimension of the hidden state"),
+    min=1, max=256, step=1,
+)
+
+SEED = Param(
+    "seed", "int", 3, Text("난수 시드", "Random seed"),
+    help=Text("재현할 수 있도록 고정한 난수 시드", "Fixed random seed, for reproducible weights"),
+    min=0, max=9999, step=1, widget="number",
+)
+
+YAXIS = Param(
+    "yaxis", "choice", "log", Text("세로축", "Vertical axis"),
+    choices=("linear", "log"),
+    choice_labels={"linear": Text("선형", "Linear"), "log": Text("로그", "Log")},
+    widget="radio",
+)
+
+WEIGHTS = Param(
+    "weights", "token", "none", Text("업로드한 가중치", "Uploaded weights"),
+    help=Text("'나의 가중치' 페이지에서 올린 가중치의 식별자", "Token of weights uploaded on the 'Your weights' page"),
+    pattern=r"none|[0-9a-f]{16}",
+)
+
+
+# The app frame's texts (menu, sidebar, notices, exports, chart element), in Korean and English.
+STRINGS = {
+    "app.name": Text("rnnviz: RNN 기울기 흐름 시각화", "rnnviz: gradient flow in RNNs"),
+    "app.tagline": Text(
+        "순환 신경망에서 기울기가 어떻게 흐르고, 왜 사라지거나 폭발하는지 눈으로 봅니다.",
+        "See how gradients flow through recurrent networks, and why they vanish or explode.",
+    ),
+    "sidebar.language": Text("언어 / Language", "Language / 언어"),
+    "sidebar.theme": Text("차트 테마", "Chart theme"),
+    "theme.light": Text("밝게", "Light"),
+    "theme.dark": Text("어둡게", "Dark"),
+    "theme.projector": Text("프로젝터 (큰 글씨, 고대비)", "Projector (large type, high contrast)"),
+    "sidebar.controls": Text("설정", "Controls"),
+    "sidebar.share": Text(
+        "주소창의 URL이 지금 화면을 그대로 재현합니다. 복사해서 공유하세요.",
+        "The URL in the address bar reproduces this exact view: copy it to share.",
+    ),
+    "nav.label": Text("페이지", "Pages"),
+    "nav.section.start": Text("시작", "Start"),
+    "nav.section.problem": Text("문제", "The problem"),
+    "nav.section.causes": Text("원인", "The causes"),
+    "nav.section.remedies": Text("해결책", "The remedies"),
+    "nav.section.seeds": Text("교재 예제", "From the texts"),
+    "nav.section.tools": Text("나의 데이터", "Your data"),
+    "page.try_this": Text("이렇게 해 보세요", "Try this"),
+    "page.equations": Text("수식", "Equations"),
+    "export.table": Text("차트의 숫자 (표)", "The numbers behind the chart (table)"),
+    "export.show_table": Text("표 보기", "Show the table"),
+    "export.csv": Text("CSV 내려받기", "Download CSV"),
+    "export.json": Text("JSON 내려받기", "Download JSON"),
+    "export.html": Text("HTML 내려받기 (오프라인)", "Download HTML (works offline)"),
+    "chart.fullscreen": Text("전체 화면 (Esc로 끝내기)", "Full screen (Esc to leave)"),
+    "chart.failed": Text(
+        "차트를 그리는 plotly.js를 불러오지 못했습니다. 페이지를 새로 고쳐 보세요.",
+        "Could not load plotly.js, which draws the charts. Try reloading the page.",
+    ),
+    "export.png_hint": Text(
+        "슬라이드용 PNG: 차트 오른쪽 위 카메라 아이콘을 누르세요 (고해상도).",
+        "PNG for slides: click the camera icon at the chart's top right (high resolution).",
+    ),
+    "notice.invalid": Text(
+        "URL의 `{name}` 값 `{raw}`을(를) 읽을 수 없어 기본값 {used}을(를) 씁니다.",
+        "Could not read `{raw}` for `{name}` in the URL; using the default {used}.",
+    ),
+    "notice.clamped": Text(
+        "URL의 `{name}` 값 `{raw}`이(가) 허용 범위 밖이라 {used}(으)로 맞췄습니다.",
+        "`{name}` = `{raw}` in the URL is out of range; using {used}.",
+    ),
+    "notice.too_long": Text(
+        "URL의 `{name}` 값이 너무 길어 기본값 {used}을(를) 씁니다.",
+        "The URL value for `{name}` is too long; using the default {used}.",
+    ),
+    "notice.unknown_choice": Text(
+        "URL의 `{name}` 값 `{raw}`은(는) 선택지에 없어 기본값 {used}을(를) 씁니다.",
+        "`{raw}` is not a choice for `{name}` in the URL; using the default {used}.",
+    ),
+    "error.compute": Text(
+        "이 설정으로는 계산할 수 없습니다: {detail}",
+        "This setting cannot be computed: {detail}",
+    ),
+    "error.unexpected": Text(
+        "예상하지 못한 문제가 생겼습니다. 설정을 바꾸거나 기본값으로 돌아가 보세요.",
+        "Something unexpected went wrong. Change a setting or go back to the defaults.",
+    ),
+    "chart.downsampled": Text(
+        "화면 해상도에 맞춰 {factor}배 줄여서 그렸습니다 (평균).",
+        "Aggregated {factor}× to screen resolution (mean).",
+    ),
+}

@@ -1,0 +1,210 @@
+"""The book's vanishing/exploding experiment (seed 000) and the scalar case (seeds 001, 004)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from rnnviz.lessons.spec import FigureSpec, Page
+from rnnviz.lessons.spec import Param
+from rnnviz.lessons.shared import SCALE, SEED, SEQ_LEN
+from rnnviz.experiments.book_norms import book_norm_experiment
+from rnnviz.experiments.scalar import scalar_power
+from rnnviz.figures import vanishing_exploding as figures
+from rnnviz.i18n import Text
+
+PAGE = Page("vanishing_exploding", icon=":material/trending_up:", section="problem")
+
+INIT = Param(
+    "init", "choice", "rand", Text("W_h 초깃값", "W_h initialisation"),
+    help=Text(
+        "rand: 블로그 코드의 np.random.rand (0과 1 사이 균등분포). randn: 책 스크립트의 표준정규분포.",
+        "rand: the blog's np.random.rand (uniform on [0, 1)). randn: the book script's standard normal.",
+    ),
+    choices=("rand", "randn"), widget="radio",
+)
+HIDDEN = Param(
+    "H", "int", 3, Text("은닉 상태 차원 H", "Hidden size H"),
+    help=Text("은닉 상태 벡터의 차원 수", "Dimension of the hidden state"), min=1, max=64, step=1,
+)
+BATCH = Param(
+    "N", "int", 2, Text("미니배치 크기 N", "Mini-batch size N"),
+    help=Text("기울기 dh의 행 수 (노름을 N으로 나눕니다)", "Rows of dh (the norm is divided by N)"),
+    min=1, max=16, step=1,
+)
+AXIS = Param(
+    "yaxis", "choice", "linear", Text("세로축", "Vertical axis"), choices=("linear", "log"),
+    choice_labels={"linear": Text("선형 (책의 그림)", "Linear (as in the book)"), "log": Text("로그", "Log")},
+    widget="radio",
+)
+W = Param(
+    "w", "float", 1.1, Text("스칼라 가중치 w", "Scalar weight w"),
+    help=Text("은닉 유닛이 하나일 때의 순환 가중치", "The recurrent weight of a single hidden unit"),
+    min=0.5, max=1.5, step=0.01, fmt="%.2f",
+)
+STEPS = Param(
+    "n", "int", 50, Text("거슬러 올라간 단계 수 n", "Steps travelled back n"),
+    help=Text("기울기가 지나는 순환 연결의 수", "How many recurrent connections the gradient crosses"),
+    min=1, max=500, step=1,
+)
+
+
+def compute_norms(*, init: str, scale: float, T: int, H: int, N: int, seed: int, yaxis: str) -> dict[str, Any]:
+    """The seed's experiment plus the bound ``‖dh_t‖/N ≤ σ₁^t ‖dh_0‖/N`` (all curves in log10)."""
+    run = book_norm_experiment(N=N, H=H, T=T, seed=seed, init=init, scale=scale)
+    with np.errstate(divide="ignore"):
+        log10_start = np.log10(np.sqrt(N * H) / N)  # ‖ones((N, H))‖_F / N
+        log10_bound = log10_start + run.steps * np.log10(run.largest_singular_value)
+    return {
+        "steps": run.steps, "norms": run.norms, "log10_norms": run.log10_norms,
+        "log10_guide": run.log10_guide, "log10_bound": log10_bound,
+        "rho": run.spectral_radius, "sigma1": run.largest_singular_value,
+        "Wh": run.Wh, "yaxis": yaxis,
+    }
+
+
+def norms_table(data: dict[str, Any]) -> pd.DataFrame:
+    return pd.DataFrame({
+        "t": data["steps"], "norm": data["norms"], "log10_norm": data["log10_norms"],
+        "log10_sigma1_bound": data["log10_bound"], "log10_rho_guide": data["log10_guide"],
+    })
+
+
+def compute_eigenvalues(*, init: str, scale: float, H: int, seed: int) -> dict[str, Any]:
+    """Eigenvalues and singular values of the seed's scaled ``W_h`` (H, H)."""
+    run = book_norm_experiment(N=1, H=H, T=1, seed=seed, init=init, scale=scale)
+    eig = np.linalg.eigvals(run.Wh)
+    eig = eig[np.argsort(-np.abs(eig), kind="stable")]
+    return {
+        "eigenvalues": eig, "singular_values": np.linalg.svd(run.Wh, compute_uv=False),
+        "rho": run.spectral_radius, "sigma1": run.largest_singular_value,
+    }
+
+
+def eigenvalues_table(data: dict[str, Any]) -> pd.DataFrame:
+    eig = data["eigenvalues"]
+    return pd.DataFrame({
+        "index": np.arange(1, eig.size + 1), "real": eig.real, "imag": eig.imag,
+        "modulus": np.abs(eig), "singular_value": data["singular_values"],
+    })
+
+
+def compute_scalar(*, w: float, n: int) -> dict[str, Any]:
+    """``log10 w^k`` for ``k = 0..n`` and the seed's references ``1.1^k``, ``0.9^k``."""
+    k = np.arange(n + 1)
+    return {
+        "k": k, "w": w, "power": np.array([scalar_power(w, int(i)) for i in k]),
+        "log10_power": k * np.log10(w),
+        "log10_ref_up": k * np.log10(1.1), "log10_ref_down": k * np.log10(0.9),
+    }
+
+
+def scalar_table(data: dict[str, Any]) -> pd.DataFrame:
+    return pd.DataFrame({
+        "k": data["k"], "w_power": data["power"],
+        "ref_1.1_power": np.power(1.1, data["k"]), "ref_0.9_power": np.power(0.9, data["k"]),
+    })
+
+
+FIGURES = (
+    FigureSpec(
+        id="book-norms",
+        title=Text("기울기 노름의 변화 (책의 실험)", "Gradient norm over time (the book's experiment)"),
+        summary=Text(
+            "dh ← dh·W_hᵀ를 T번 반복할 때 ‖dh‖/N: W_h의 스펙트럼 반지름이 1보다 크면 폭발, 작으면 소실.",
+            "‖dh‖/N while dh ← dh·W_hᵀ is repeated T times: explodes when W_h's spectral radius exceeds 1, "
+            "vanishes below.",
+        ),
+        params=(INIT, SCALE, SEQ_LEN, HIDDEN, BATCH, SEED, AXIS),
+        compute=compute_norms, build=figures.norms_figure, table=norms_table,
+    ),
+    FigureSpec(
+        id="book-eigenvalues",
+        title=Text("W_h의 고윳값과 단위원", "Eigenvalues of W_h and the unit circle"),
+        summary=Text(
+            "스케일한 W_h의 고윳값을 복소평면에 찍습니다. 모두 단위원 안이면 기울기가 결국 소실됩니다.",
+            "The scaled W_h's eigenvalues in the complex plane; all inside the unit circle means the gradient "
+            "eventually vanishes.",
+        ),
+        params=(INIT, SCALE, HIDDEN, SEED),
+        compute=compute_eigenvalues, build=figures.eigenvalues_figure, table=eigenvalues_table,
+    ),
+    FigureSpec(
+        id="scalar-power",
+        title=Text("스칼라의 경우: wⁿ", "The scalar case: wⁿ"),
+        summary=Text(
+            "은닉 유닛이 하나인 선형 RNN에서 기울기는 wⁿ: 1.1⁵⁰ ≈ 117.4, 0.9⁵⁰ ≈ 0.00515.",
+            "In a linear RNN with one hidden unit the gradient is wⁿ: 1.1⁵⁰ ≈ 117.4, 0.9⁵⁰ ≈ 0.00515.",
+        ),
+        params=(W, STEPS),
+        compute=compute_scalar, build=figures.scalar_power_figure, table=scalar_table,
+    ),
+)
+
+
+# The page's texts, in Korean and English (keys start with the page's name).
+STRINGS = {
+    "vanishing_exploding.nav": Text("기울기 소실과 폭발", "Vanishing and exploding"),
+    "vanishing_exploding.title": Text("기울기 소실과 기울기 폭발", "Vanishing and exploding gradients"),
+    "vanishing_exploding.intro": Text(
+        "BPTT에서 시간 방향으로 흘러가는 기울기는 매 시각 MatMul 노드에서 W_hᵀ와 곱해집니다. "
+        "아래 차트는 책(밑바닥부터 시작하는 딥러닝 2, 6장)의 실험 그대로, 상류에서 온 기울기 "
+        "`dh = ones((N, H))`에 `dh = dh @ Wh.T`를 T번 반복하며 노름 `sqrt(sum(dh**2)) / N`을 그립니다. "
+        "W_h의 **스펙트럼 반지름 ρ**(가장 큰 고윳값의 절댓값)가 1보다 크면 기울기 폭발, 작으면 기울기 소실입니다.",
+        "In backpropagation through time the gradient flowing back along the hidden states is multiplied by "
+        "W_hᵀ at every step's MatMul node. The chart repeats the book's experiment (Deep Learning from "
+        "Scratch 2, chapter 6): starting from the upstream gradient `dh = ones((N, H))` it applies "
+        "`dh = dh @ Wh.T` T times and plots the norm `sqrt(sum(dh**2)) / N`. When W_h's **spectral radius ρ** "
+        "(its largest eigenvalue in absolute value) exceeds 1 the gradient explodes; below 1 it vanishes.",
+    ),
+    "vanishing_exploding.try": Text(
+        "- 기본값(시드 3, `rand`, 스케일 1.0)은 블로그의 첫 실험입니다: 20단계 만에 노름이 4322까지 폭발합니다.\n"
+        "- 스케일을 **0.5**로: 블로그의 두 번째 실험(`Wh = rand(H, H) * 0.5`), 기울기 소실.\n"
+        "- 초깃값을 **randn**, 스케일 **0.5**로: 책 스크립트의 경우. 가장 큰 특잇값 σ₁은 1.33으로 1보다 크지만 "
+        "ρ = 0.63이라 결국 소실합니다. 처음 몇 단계의 증가는 σ₁ 때문입니다.\n"
+        "- T를 1000으로, 세로축을 로그로: 직선이 됩니다. 기울기가 ρᵗ(점선)와 평행하게 변합니다.\n"
+        "- 스케일을 바꾸며 아래 고윳값 그림에서 점이 단위원을 넘는 순간을 찾아보세요.",
+        "- The defaults (seed 3, `rand`, scale 1.0) are the blog's first run: the norm explodes to 4322 in "
+        "20 steps.\n"
+        "- Set the scale to **0.5**: the blog's second run (`Wh = rand(H, H) * 0.5`), vanishing.\n"
+        "- Choose **randn** and scale **0.5**: the book script's case. Its largest singular value σ₁ = 1.33 "
+        "exceeds 1, yet ρ = 0.63, so it vanishes; the early rise comes from σ₁.\n"
+        "- Set T to 1000 and the axis to log: the curve becomes a straight line parallel to ρᵗ (dotted).\n"
+        "- Move the scale and watch, in the eigenvalue plot below, when a point crosses the unit circle.",
+    ),
+    "vanishing_exploding.norms.title": Text("기울기 노름 ‖dh‖/N의 변화", "Gradient norm ‖dh‖/N over time"),
+    "vanishing_exploding.eigen.title": Text("W_h의 고윳값 (복소평면)", "Eigenvalues of W_h (complex plane)"),
+    "vanishing_exploding.scalar.title": Text("스칼라의 경우: wᵏ", "The scalar case: wᵏ"),
+    "vanishing_exploding.axis.time_step": Text("시간 크기 (time step)", "Time step"),
+    "vanishing_exploding.axis.norm": Text("노름 (norm)", "Norm"),
+    "vanishing_exploding.axis.log10_norm": Text("log₁₀ 노름 (값이 너무 커서/작아서 로그로 표시)", "log₁₀ norm (too large/small for a linear axis)"),
+    "vanishing_exploding.axis.real": Text("실수부 Re λ", "Real part Re λ"),
+    "vanishing_exploding.axis.imag": Text("허수부 Im λ", "Imaginary part Im λ"),
+    "vanishing_exploding.axis.k": Text("거슬러 올라간 단계 k", "Steps back k"),
+    "vanishing_exploding.trace.norm": Text("‖dh‖/N (책의 코드)", "‖dh‖/N (the book's code)"),
+    "vanishing_exploding.trace.bound": Text("상한 σ₁ᵗ·‖dh₀‖/N", "Upper bound σ₁ᵗ·‖dh₀‖/N"),
+    "vanishing_exploding.trace.guide": Text("기준선 ρᵗ⁻¹ (첫 점에 맞춤)", "Guide ρᵗ⁻¹ (through the first point)"),
+    "vanishing_exploding.trace.unit_circle": Text("단위원 |λ| = 1", "Unit circle |λ| = 1"),
+    "vanishing_exploding.trace.rho_circle": Text("|λ| = ρ", "|λ| = ρ"),
+    "vanishing_exploding.trace.sigma_circle": Text("반지름 σ₁", "Radius σ₁"),
+    "vanishing_exploding.trace.eigenvalues": Text("고윳값 λ", "Eigenvalues λ"),
+    "vanishing_exploding.verdict.explodes": Text("기울기 폭발", "exploding"),
+    "vanishing_exploding.verdict.vanishes": Text("기울기 소실", "vanishing"),
+    "vanishing_exploding.verdict.neutral": Text("경계 (ρ = 1)", "borderline (ρ = 1)"),
+    "vanishing_exploding.spectrum.caption": Text(
+        "스케일한 W_h: 스펙트럼 반지름 ρ = {rho:.4f}, 가장 큰 특잇값 σ₁ = {sigma:.4f}. "
+        "긴 시간에서는 ρ가 증가율을 정하고, σ₁은 한 단계에서 늘어날 수 있는 최대 배율입니다.",
+        "Scaled W_h: spectral radius ρ = {rho:.4f}, largest singular value σ₁ = {sigma:.4f}. "
+        "In the long run ρ sets the rate; σ₁ is the most one step can stretch.",
+    ),
+    "vanishing_exploding.scalar.heading": Text("스칼라의 경우", "The scalar case"),
+    "vanishing_exploding.scalar.intro": Text(
+        "은닉 유닛이 하나이고 활성화 함수가 선형이면 기울기는 wⁿ입니다 (강의 12강, 블로그 004). "
+        "1보다 0.1만 크거나 작아도 n = 50에서 1.1⁵⁰ ≈ 117.4, 0.9⁵⁰ ≈ 0.00515가 됩니다.",
+        "With one hidden unit and a linear activation the gradient is wⁿ (lecture 12, seed 004). "
+        "Just 0.1 above or below 1 gives, at n = 50, 1.1⁵⁰ ≈ 117.4 and 0.9⁵⁰ ≈ 0.00515.",
+    ),
+    "vanishing_exploding.scalar.value": Text("현재 값: {w:g}^{n} = {value:.6g}", "Current value: {w:g}^{n} = {value:.6g}"),
+}
