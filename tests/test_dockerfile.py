@@ -61,5 +61,5 @@ def test_dockerignore_keeps_history_and_tests_out_but_not_the_app():
 def test_requirements_pin_exact_versions():
     lines = [line.strip() for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()]
     pins = dict(line.split("==") for line in lines if line and not line.startswith("#"))
-    assert set(pins) == {"streamlit", "numpy", "pandas", "plotly", "orjson"}
+    assert set(pins) == {"streamlit", "numpy", "pandas", "plotly", "orjson", "kaleido", "choreographer"}
     assert all(re.fullmatch(r"\d+(\.\d+)+", version) for version in pins.values()), pins
