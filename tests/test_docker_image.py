@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from tests.browser import streamlit_dom as dom
 from tests.browser.chromium import VIEWPORT, launch
@@ -207,8 +208,6 @@ def test_container_serves_health_and_a_page_and_passes_its_health_check(image):
         where = podman("exec", name, "python", "-c", "import rnnviz; print(rnnviz.__file__)").stdout
         assert where.startswith("/opt/venv/lib/")
         assert podman("exec", name, "test", "-e", "/src", check=False).returncode == 1  # no source tree
-        from playwright.sync_api import sync_playwright
-
         with sync_playwright() as playwright:
             browser = launch(playwright)
             try:

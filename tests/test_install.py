@@ -8,16 +8,19 @@ so it holds exactly one package of its own: the wheel's ``rnnviz``.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import site
 import subprocess
 import sys
+import time
 import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
+from playwright.sync_api import sync_playwright
 
 from tests.browser import streamlit_dom as dom
 from tests.browser.chromium import VIEWPORT, launch
@@ -50,8 +53,15 @@ def new_venv(folder: Path) -> Path:
     return bin_dir
 
 
+def require_build_backend() -> None:
+    assert importlib.util.find_spec("hatchling"), (
+        "the build backend is missing: run `python -m pip install -r requirements-dev.txt` (hatchling)"
+    )
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
+    require_build_backend()
     out = tmp_path_factory.mktemp("dist")
     run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--wheel-dir", out, ROOT])
     (built,) = out.glob("rnnviz-*.whl")
@@ -133,8 +143,6 @@ def test_installed_command_serves_the_app_outside_the_checkout(installed, elsewh
         cmdline = Path(f"/proc/{server.pid}/cmdline").read_bytes().split(b"\0")
         assert str(installed.parent / "lib").encode() in next(arg for arg in cmdline if arg.endswith(b"app.py"))
         assert b"streamlit" in cmdline
-        from playwright.sync_api import sync_playwright
-
         with sync_playwright() as playwright:
             browser = launch(playwright)
             try:
@@ -152,7 +160,8 @@ def test_installed_command_serves_the_app_outside_the_checkout(installed, elsewh
     assert not is_healthy(base_url)
 
 
-def test_editable_install_serves_the_checkout(tmp_path, elsewhere):
+def test_editable_install_runs_the_checkouts_package_and_app(tmp_path, elsewhere):
+    require_build_backend()
     bin_dir = new_venv(tmp_path / "venv")
     run([bin_dir / "python", "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index", "-e", ROOT])
     assert run([bin_dir / "rnnviz", "list"], cwd=elsewhere).stdout == run([sys.executable, "-m", "rnnviz", "list"]).stdout
@@ -161,8 +170,6 @@ def test_editable_install_serves_the_checkout(tmp_path, elsewhere):
 
 
 def wait_until_healthy(server: subprocess.Popen, base_url: str, log: Path) -> None:
-    import time
-
     deadline = time.monotonic() + START_TIMEOUT
     while not is_healthy(base_url):
         if server.poll() is not None or time.monotonic() > deadline:
