@@ -1,9 +1,10 @@
-"""The command line: ``python -m rnnviz list``, ``python -m rnnviz export ID ...`` and
-``python -m rnnviz export --all --out DIR ...``.
+"""The command line: ``rnnviz list``, ``rnnviz export ID ...``, ``rnnviz export --all --out DIR ...`` and
+``rnnviz serve`` (or ``python -m rnnviz ...``).
 
-It reads the same figure catalogue as the pages, so a figure's parameters, their validation and its
-data table are identical here and in the browser. Unlike a URL, a bad value on the command line is an
-error: the command prints one line and exits with status 2.
+``list`` and ``export`` read the same figure catalogue as the pages, so a figure's parameters, their
+validation and its data table are identical here and in the browser. Unlike a URL, a bad value on the
+command line is an error: the command prints one line and exits with status 2. ``serve`` runs the app
+(see ``rnnviz/serve.py``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from rnnviz import catalogue, export, gallery, images
+from rnnviz import catalogue, export, gallery, images, serve
 from rnnviz.figures.style import THEMES
 from rnnviz.i18n import LANGS
 
@@ -40,10 +41,15 @@ class ImageSize:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "serve":  # only serve passes unknown options on (to streamlit)
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         if args.command == "list":
             return _list(args.lang)
+        if args.command == "serve":
+            return _serve(args, extra)
         return _export(args)
     except CommandError as err:
         print(f"rnnviz: {err}", file=sys.stderr)
@@ -51,7 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m rnnviz", description="rnnviz figures from the command line")
+    prog = "python -m rnnviz" if Path(sys.argv[0]).name == "__main__.py" else "rnnviz"
+    parser = argparse.ArgumentParser(prog=prog, description="rnnviz figures and app from the command line")
     commands = parser.add_subparsers(dest="command", required=True)
     listing = commands.add_parser("list", help="print the figure ids, one line each")
     listing.add_argument("--lang", choices=LANGS, default="en")
@@ -73,6 +80,13 @@ def _parser() -> argparse.ArgumentParser:
     exporting.add_argument("--height", help=f"png/svg: height in layout pixels (default {export.SLIDE_HEIGHT})")
     exporting.add_argument("--lang", choices=LANGS, default="en", help="language of the chart and the gallery")
     exporting.add_argument("--theme", choices=THEMES, default="light", help="theme of the chart")
+    serving = commands.add_parser(
+        "serve", allow_abbrev=False, help="run the app (streamlit run app.py with the app's server settings)",
+        description="Run the app with Streamlit. Other options are passed to `streamlit run`, e.g. "
+                    "--server.headless true or --server.fileWatcherType auto; they replace the app's own settings.",
+    )
+    serving.add_argument("--port", type=int, help="the port to listen on (Streamlit's default: 8501)")
+    serving.add_argument("--address", help="the address to listen on, e.g. 127.0.0.1 or 0.0.0.0 (default: all)")
     return parser
 
 
@@ -81,6 +95,14 @@ def _list(lang: str) -> int:
     for figure_id, spec in sorted(catalogue.CATALOGUE.items()):
         print(f"{figure_id:<{width}}  {spec.title(lang)}")
     return 0
+
+
+def _serve(args: argparse.Namespace, extra: list[str]) -> int:
+    try:
+        serve.serve(port=args.port, address=args.address, extra=extra)
+    except OSError as err:  # the app is missing, or the server cannot be started
+        raise CommandError(f"cannot serve the app: {err}") from None
+    return 0  # not reached: serve.serve replaces this process with the server
 
 
 def _export(args: argparse.Namespace) -> int:
