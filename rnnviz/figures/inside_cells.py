@@ -2,7 +2,7 @@
 norms, the per-word gradient bar, and the cell's equations at one step with its numbers filled in.
 
 Heatmaps larger than a screen can show are averaged into at most ``MAX_T_BINS × MAX_UNIT_BINS`` cells
-(:func:`bin_mean`, called by the catalogue's compute) and the chart says so.
+(``rnnviz.experiments.reductions.bin_mean``, called by the lesson's compute) and the chart says so.
 Shapes: ``T`` time, ``H`` hidden, ``K`` shown units (≤ 4); binned grids are ``(Tb, Hb)``.
 """
 
@@ -30,36 +30,6 @@ PANELS = {
     "r": ("r_t", "unit"), "z": ("z_t", "unit"), "n": ("n_t = h̃_t", "signed"),
 }
 _SCALES = {"unit": "Viridis", "signed": "RdBu", "free": "RdBu"}
-
-
-def bin_mean(values: np.ndarray, max_rows: int, max_cols: int) -> tuple[np.ndarray, int, int]:
-    """Average ``values (T, H)`` over blocks so that at most ``max_rows × max_cols`` remain.
-
-    Returns ``(binned (Tb, Hb), t_factor, unit_factor)``; a factor of 1 means no aggregation. The last
-    block may be shorter (it is averaged over the entries it has).
-    """
-    values = np.asarray(values, dtype=np.float64)
-    if values.ndim != 2 or values.shape[0] < 1 or values.shape[1] < 1:
-        raise ValueError(f"values must have shape (T, H) with T, H >= 1; got {values.shape}")
-    if max_rows < 1 or max_cols < 1:
-        raise ValueError(f"max_rows and max_cols must be >= 1; got {max_rows}, {max_cols}")
-    n_t, n_h = values.shape
-    f_t = -(-n_t // max_rows)
-    f_h = -(-n_h // max_cols)
-    rows, cols = -(-n_t // f_t), -(-n_h // f_h)
-    padded = np.full((rows * f_t, cols * f_h), np.nan)
-    padded[:n_t, :n_h] = values
-    blocks = padded.reshape(rows, f_t, cols, f_h)
-    counts = np.sum(np.isfinite(blocks), axis=(1, 3))  # (Tb, Hb)
-    sums = np.nansum(blocks, axis=(1, 3))
-    return sums / counts, f_t, f_h
-
-
-def bin_centres(n: int, factor: int) -> np.ndarray:
-    """1-based positions of the centres of ``ceil(n / factor)`` bins of width ``factor`` over ``1..n``."""
-    starts = np.arange(1, n + 1, factor)
-    ends = np.minimum(starts + factor - 1, n)
-    return (starts + ends) / 2.0
 
 
 def _time_axis(fig: Figure, data: dict[str, Any], *, row: int | None = None, col: int | None = None) -> None:

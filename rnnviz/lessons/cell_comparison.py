@@ -12,6 +12,7 @@ from rnnviz.core.activations import sigmoid
 from rnnviz.core.jacobian import forget_path
 from rnnviz.core.sweep import gradient_norms_over_scales
 from rnnviz.experiments.derivatives import log10_activation_prime
+from rnnviz.experiments.reductions import log10_tail_products
 from rnnviz.figures import cell_comparison as figures
 from rnnviz.i18n import Text
 from rnnviz.lessons.scale_sweep import GRADIENT_H, GRADIENT_T, INIT, INPUT, INPUT_SIZE
@@ -39,12 +40,6 @@ def _all_params(*, init: str, H: int, seed: int, scale: float, forget_bias: floa
     return params
 
 
-def _tail_product(log10_factors: np.ndarray) -> np.ndarray:
-    """``log10 Π_{k=t+1}^{T−1}`` of per-unit factors ``(T, H)``, averaged over units: ``(T,)``."""
-    tail = np.cumsum(log10_factors[::-1], axis=0)[::-1]
-    return np.concatenate([tail[1:], np.zeros((1, log10_factors.shape[1]))]).mean(axis=1)
-
-
 def compute_comparison(*, scale: float, forget_bias: float, gru_variant: str, init: str, input: str, T: int,
                        H: int, seed: int, weights: setups.UploadedLayer | None) -> dict[str, Any]:
     """For each cell: ``log10_grad[cell]`` (T,) log10 ‖∂L/∂h_t‖ for a loss at the last step, and
@@ -69,7 +64,7 @@ def compute_comparison(*, scale: float, forget_bias: float, gru_variant: str, in
             else:
                 z = trace.gates["z"][:, 0]
                 factors = np.log10(1.0 - z if gru_variant == "classic" else z)
-        paths[cell] = _tail_product(factors)
+        paths[cell] = log10_tail_products(factors).mean(axis=1)  # (T,) mean over units
     H_used = params["lstm"]["weight_hh"].shape[1]
     bias_f = core.gate_block(params["lstm"]["bias_ih"] + params["lstm"]["bias_hh"], "f", "lstm")
     return {

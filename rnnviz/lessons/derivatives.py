@@ -10,6 +10,8 @@ import pandas as pd
 from rnnviz import core, setups
 from rnnviz.core.sweep import gradient_norms_over_scales
 from rnnviz.experiments.derivatives import activation_curves, log10_activation_prime
+from rnnviz.experiments.reductions import log10_tail_products
+from rnnviz.experiments.spectra import spectrum
 from rnnviz.figures import derivatives as figures
 from rnnviz.i18n import Text
 from rnnviz.lessons.shared import HIDDEN, SCALE, SEED, SEQ_LEN
@@ -58,17 +60,15 @@ def compute_product(*, scale: float, T: int, H: int, seed: int) -> dict[str, Any
         }
     trace = core.forward("rnn", params, x, nonlinearity="tanh")
     log_dphi = log10_activation_prime(trace.pre["a"][:, 0], "tanh")  # (T, H)
-    tail = np.cumsum(log_dphi[::-1], axis=0)[::-1]  # tail[t] = Σ_{k>=t}
-    product = np.concatenate([tail[1:], np.zeros((1, H))])  # (T, H): Π_{k=t+1}^{T−1}
-    w_hh = params["weight_hh"]
+    product = log10_tail_products(log_dphi)  # (T, H): Π_{k=t+1}^{T−1} tanh'
+    summary = spectrum(params["weight_hh"])
     return {
         "t": np.arange(T), "T": T, "H": H, "scale": scale,
         "log10_grad_tanh": grads["tanh"], "log10_grad_linear": grads["linear"],
         "log10_prod_mean": product.mean(axis=1), "log10_prod_min": product.min(axis=1),
         "log10_prod_max": product.max(axis=1),
         "mean_dphi": float(np.mean(10.0 ** log_dphi)),
-        "sigma1": float(np.linalg.norm(w_hh, 2)),
-        "rho": float(np.max(np.abs(np.linalg.eigvals(w_hh)))),
+        "sigma1": summary.largest_singular_value, "rho": summary.spectral_radius,
         "gamma": dict(GAMMA),
     }
 

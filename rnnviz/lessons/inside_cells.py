@@ -17,6 +17,7 @@ import pandas as pd
 
 from rnnviz import core, setups
 from rnnviz.core.activations import tanh_grad_from_output
+from rnnviz.experiments.reductions import bin_centres, bin_mean, log10_norm
 from rnnviz.figures import inside_cells as figures
 from rnnviz.i18n import Text
 from rnnviz.lessons.shared import CELL, GRU_VARIANT, HIDDEN, INPUT, SCALE, SEED, SEQ_LEN, WEIGHTS
@@ -49,11 +50,11 @@ def _unroll(*, cell: str, gru_variant: str, input: str, T: int, H: int, scale: f
 def _grid_data(trace: core.Trace, panels: dict[str, np.ndarray], tokens: list[str] | None) -> dict[str, Any]:
     binned, t_factor, unit_factor = {}, 1, 1
     for name, values in panels.items():
-        binned[name], t_factor, unit_factor = figures.bin_mean(values, figures.MAX_T_BINS, figures.MAX_UNIT_BINS)
+        binned[name], t_factor, unit_factor = bin_mean(values, figures.MAX_T_BINS, figures.MAX_UNIT_BINS)
     return {
         "cell": trace.cell, "T": trace.T, "H": trace.H, "tokens": tokens, "panels": binned,
         "t_factor": t_factor, "unit_factor": unit_factor,
-        "t_pos": figures.bin_centres(trace.T, t_factor), "unit_pos": figures.bin_centres(trace.H, unit_factor),
+        "t_pos": bin_centres(trace.T, t_factor), "unit_pos": bin_centres(trace.H, unit_factor),
     }
 
 
@@ -95,15 +96,6 @@ def compute_gates(**values: Any) -> dict[str, Any]:
     return data
 
 
-def _log10_norm(values: np.ndarray) -> np.ndarray:
-    """log10 of the norm over the last axis; nan where the norm is 0 (underflow) or not finite."""
-    with np.errstate(all="ignore"):
-        norm = np.linalg.norm(values, axis=-1)
-        out = np.log10(norm)
-    out[~np.isfinite(out)] = np.nan
-    return out
-
-
 def compute_gradients(**values: Any) -> dict[str, Any]:
     """log10 ‖∂L/∂h_t‖, ‖∂L/∂x_t‖ (and ‖∂L/∂c_t‖ for the LSTM) per step for ``L = Σ h_T``."""
     trace, uploaded = _unroll(**values)
@@ -111,9 +103,9 @@ def compute_gradients(**values: Any) -> dict[str, Any]:
     dh[-1] = 1.0
     with np.errstate(over="ignore", invalid="ignore"):
         grads = core.backward(trace, dh)
-    log10 = {"h": _log10_norm(grads.dh[:, 0]), "x": _log10_norm(grads.dx[:, 0])}  # (T,) each
+    log10 = {"h": log10_norm(grads.dh[:, 0]), "x": log10_norm(grads.dx[:, 0])}  # (T,) each
     if grads.dc is not None:
-        log10["c"] = _log10_norm(grads.dc[:, 0])
+        log10["c"] = log10_norm(grads.dc[:, 0])
     entry = setups.sentence(values["input"]) if values["input"] in setups.SENTENCE_IDS else {}
     return {
         "cell": trace.cell, "t": np.arange(1, trace.T + 1), "log10": log10,

@@ -10,8 +10,9 @@ import numpy as np
 import pandas as pd
 
 from rnnviz import setups
-from rnnviz.core import gate_count
 from rnnviz.core.sweep import critical_scale, gradient_norms_over_scales
+from rnnviz.experiments.reductions import block_mean
+from rnnviz.experiments.scale_grid import affordable_scales, scale_grid
 from rnnviz.figures import scale_sweep as figures
 from rnnviz.i18n import Text
 from rnnviz.lessons import shared
@@ -50,29 +51,6 @@ SCALE_COUNT = Param(
     "n_scales", "int", 60, Text("스케일 개수 n", "Number of scales n"),
     help=Text("히트맵의 세로 칸 수", "Rows of the heatmap"), min=5, max=200, step=1,
 )
-
-
-def scale_grid(smax: float, n_scales: int) -> np.ndarray:
-    """``n_scales`` evenly spaced scales from ``smax / n_scales`` to ``smax``, (S,)."""
-    return np.linspace(smax / n_scales, smax, n_scales)
-
-
-def block_mean(values: np.ndarray, axis: int, limit: int) -> tuple[np.ndarray, int]:
-    """Average ``values`` over consecutive blocks along ``axis`` so that at most ``limit`` remain.
-
-    Returns ``(aggregated, factor)``; the last block may be shorter. ``factor`` 1 means unchanged.
-    """
-    n = values.shape[axis]
-    factor = int(np.ceil(n / limit))
-    if factor <= 1:
-        return values, 1
-    starts = np.arange(0, n, factor)
-    return np.add.reduceat(values, starts, axis=axis) / np.diff(np.append(starts, n)).reshape(
-        [-1 if a == axis else 1 for a in range(values.ndim)]), factor
-
-
-WORK_BUDGET = 2**31  # multiply-adds of one forward (and again of the backward) sweep
-MIN_SCALES = 5
 
 
 def compute_sweep(*, cell: str, gru_variant: str, nonlinearity: str, init: str, input: str, T: int, H: int,
@@ -121,16 +99,6 @@ def _critical_scale(cell: str, gru_variant: str, nonlinearity: str, init: str, H
     params = setups.make_params(cell, input_size=INPUT_SIZE, hidden_size=H, init=init, seed=seed, scale=1.0,
                                 uploaded=weights)
     return critical_scale(cell, params, nonlinearity=nonlinearity, gru_variant=gru_variant)
-
-
-def affordable_scales(cell: str, T: int, H: int, requested: int) -> int:
-    """How many of the ``requested`` scales fit :data:`WORK_BUDGET`, at least :data:`MIN_SCALES`.
-
-    The sweep costs about ``S · T · H · G·H`` multiply-adds each way; at T = 1000 and H = 256 that
-    allows 32 scales for the RNN, 10 for the GRU and 8 for the LSTM (one to three seconds here).
-    """
-    per_scale = T * H * H * gate_count(cell)
-    return int(min(requested, max(MIN_SCALES, WORK_BUDGET // per_scale)))
 
 
 def sweep_table(data: dict[str, Any]) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from rnnviz.experiments.book_norms import book_norm_experiment
 from rnnviz.experiments.scalar import scalar_power
+from rnnviz.experiments.spectra import spectrum
 from rnnviz.figures import vanishing_exploding as figures
 from rnnviz.i18n import Text
 from rnnviz.lessons import shared
@@ -72,12 +73,10 @@ def norms_table(data: dict[str, Any]) -> pd.DataFrame:
 
 def compute_eigenvalues(*, init: str, scale: float, H: int, seed: int) -> dict[str, Any]:
     """Eigenvalues and singular values of the seed's scaled ``W_h`` (H, H)."""
-    run = book_norm_experiment(N=1, H=H, T=1, seed=seed, init=init, scale=scale)
-    eig = np.linalg.eigvals(run.Wh)
-    eig = eig[np.argsort(-np.abs(eig), kind="stable")]
+    summary = spectrum(book_norm_experiment(N=1, H=H, T=1, seed=seed, init=init, scale=scale).Wh)
     return {
-        "eigenvalues": eig, "singular_values": np.linalg.svd(run.Wh, compute_uv=False),
-        "rho": run.spectral_radius, "sigma1": run.largest_singular_value,
+        "eigenvalues": summary.eigenvalues, "singular_values": summary.singular_values,
+        "rho": summary.spectral_radius, "sigma1": summary.largest_singular_value,
     }
 
 

@@ -35,23 +35,6 @@ def trace_arrays(fig):
 
 
 # --------------------------------------------------------------------------------------- aggregation
-def test_bin_mean_averages_blocks_and_keeps_small_arrays():
-    values = np.arange(35, dtype=np.float64).reshape(7, 5)
-    same, f_t, f_h = figures.bin_mean(values, 10, 10)
-    assert (f_t, f_h) == (1, 1) and np.array_equal(same, values)
-    binned, f_t, f_h = figures.bin_mean(values, 3, 2)
-    assert (f_t, f_h) == (3, 3) and binned.shape == (3, 2)
-    assert binned[0, 0] == pytest.approx(values[0:3, 0:3].mean())
-    assert binned[2, 1] == pytest.approx(values[6:7, 3:5].mean())  # a short last block
-    assert np.allclose(figures.bin_centres(7, 3), [2.0, 5.0, 7.0])
-
-
-@pytest.mark.parametrize("bad", [np.zeros(4), np.zeros((0, 3)), np.zeros((2, 2, 2))])
-def test_bin_mean_rejects_non_matrices(bad):
-    with pytest.raises(ValueError, match="values must have shape"):
-        figures.bin_mean(bad, 4, 4)
-
-
 def test_large_heatmaps_are_aggregated_to_the_mean_of_the_raw_states():
     data = data_for("hidden-states", cell="lstm", T=1000, H=256, seed=5)
     h = data["panels"]["h"]

@@ -111,7 +111,7 @@ def test_uploaded_rnn_weights_set_the_critical_scale():
 
 
 def test_scale_count_is_cut_to_the_work_budget_and_the_chart_says_so():
-    from rnnviz.lessons.scale_sweep import MIN_SCALES, WORK_BUDGET, affordable_scales
+    from rnnviz.experiments.scale_grid import MIN_SCALES, WORK_BUDGET, affordable_scales
     assert affordable_scales("rnn", 100, 16, 40) == 40  # defaults: nothing cut
     assert affordable_scales("rnn", 1000, 256, 200) == WORK_BUDGET // (1000 * 256 * 256)
     assert affordable_scales("lstm", 1000, 256, 200) == WORK_BUDGET // (1000 * 256 * 256 * 4)
