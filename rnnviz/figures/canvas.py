@@ -17,16 +17,16 @@ build every figure both ways and require the same JSON, so the canvas cannot dri
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import contextvars
 import functools
 from typing import Any, Callable, Iterator
 
 import numpy as np
+import plotly.colors
 import plotly.graph_objects as go
 import plotly.io as pio
-from _plotly_utils.basevalidators import ColorscaleValidator
-from _plotly_utils.utils import to_typed_array_spec
 from plotly import shapeannotation
 from plotly.basedatatypes import BasePlotlyType
 from plotly.io.json import to_json_plotly
@@ -260,7 +260,7 @@ _NOT_TYPED = frozenset({"geojson", "layer", "layers", "range"})  # keys Plotly l
 
 def typed_arrays_in_place(value: Any) -> None:
     """Replace every numpy array under ``value`` (nested dicts and lists) by Plotly's base64 typed
-    array, as ``_plotly_utils.utils.convert_to_base64`` does. That one asks of every value, strings and
+    array (:func:`typed_array`), as Plotly's own conversion does. That one asks of every value, strings and
     numbers too, whether pandas or a dataframe library would take it as an array, which made a figure's
     JSON about 1.3x slower (bench/bench_figures.py); the canvas holds only dicts, lists, numpy arrays and
     scalars."""
@@ -269,12 +269,41 @@ def typed_arrays_in_place(value: Any) -> None:
             if key in _NOT_TYPED:
                 continue
             if isinstance(item, np.ndarray):
-                value[key] = to_typed_array_spec(item)
+                value[key] = typed_array(item)
             elif isinstance(item, (dict, list, tuple)):
                 typed_arrays_in_place(item)
     elif isinstance(value, (list, tuple)):
         for item in value:
             typed_arrays_in_place(item)
+
+
+# plotly.js's typed-array names of the numpy types it reads directly.
+_TYPED_ARRAY_NAMES = {"int8": "i1", "uint8": "u1", "int16": "i2", "uint16": "u2", "int32": "i4", "uint32": "u4",
+                      "float32": "f4", "float64": "f8"}
+_NARROWER = {"int64": ("int8", "int16", "int32"), "uint64": ("uint8", "uint16", "uint32")}
+
+
+def typed_array(values: np.ndarray) -> dict[str, str] | np.ndarray:
+    """A numpy array as plotly.js's base64 typed array ``{"dtype", "bdata"[, "shape"]}``, as Plotly writes
+    it: 64-bit integers narrowed to the smallest type that holds them (left as they are when none does),
+    and an empty array or another type (bool, object) returned unchanged, for the JSON encoder's list."""
+    array = np.ascontiguousarray(values)
+    if array.size == 0:
+        return array
+    name = str(array.dtype)
+    if name in _NARROWER:
+        low, high = array.min(), array.max()
+        fits = [kind for kind in _NARROWER[name] if np.iinfo(kind).min <= low and high <= np.iinfo(kind).max]
+        if not fits:
+            return array
+        array = array.astype(fits[0])
+        name = fits[0]
+    if name not in _TYPED_ARRAY_NAMES:
+        return array
+    spec = {"dtype": _TYPED_ARRAY_NAMES[name], "bdata": base64.b64encode(array).decode("ascii")}
+    if array.ndim > 1:
+        spec["shape"] = str(array.shape)[1:-1]
+    return spec
 
 
 def _ref(axis_key: str) -> str:
@@ -300,8 +329,10 @@ def _expand(props: dict[str, Any]) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=32)
 def _named_colorscale(name: str) -> list[list[Any]]:
-    """A named colorscale ("Viridis", "RdBu_r") as the list of stops Plotly's validation makes of it."""
-    return [list(stop) for stop in ColorscaleValidator("colorscale", "canvas").validate_coerce(name)]
+    """A named colorscale ("Viridis", "RdBu_r") as the list of stops Plotly's validation makes of it: the
+    scale's colours at stops ``i / (n − 1)`` (equal to Plotly's for every named scale, reversed ones too)."""
+    colors = [color for _, color in plotly.colors.get_colorscale(name)]
+    return [[i / (len(colors) - 1), color] for i, color in enumerate(colors)]
 
 
 def _merge(target: dict[str, Any], values: dict[str, Any]) -> None:
