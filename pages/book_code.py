@@ -7,6 +7,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from rnnviz import ui
+from rnnviz.lessons.book_code import LISTINGS
 
 PAGE = "book_code"
 FIGURES = ["book-backward", "rnnlm"]
@@ -74,9 +75,9 @@ layer()
 st.subheader(ui.text("book_code.code.heading"))
 left, right = st.columns(2)
 left.caption(ui.text("book_code.code.correct_caption"))
-left.code(ui.text("book_code.code.correct"), language="python")
+left.code(LISTINGS["correct"], language="python")
 right.caption(ui.text("book_code.code.seed_caption"))
-right.code(ui.text("book_code.code.seed"), language="python")
+right.code(LISTINGS["seed"], language="python")
 
 st.subheader(ui.text("book_code.mapping.heading"))
 mapping()

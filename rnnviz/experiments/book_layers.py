@@ -64,8 +64,8 @@ def seed_buggy_rnn_step_backward(dh_next, cache):
     dt = dh_next * (1.0 - h_next**2)
     return {
         "dx": dt @ Wx.T,
-        "dh_prev": x.T @ dt,
-        "dWx": dt @ Wx.T,
+        "dh_prev": x.T @ dt,  # ✗ this is dWx, (I, H)
+        "dWx": dt @ Wx.T,  # ✗ this is dx, (B, I)
         "dWh": h_prev.T @ dt,
         "db": dt.sum(axis=0),
     }

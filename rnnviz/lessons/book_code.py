@@ -7,6 +7,8 @@ Shapes: ``T`` time, ``B`` batch, ``I`` input, ``H`` hidden, ``V`` vocabulary; th
 
 from __future__ import annotations
 
+import inspect
+
 from dataclasses import replace
 from typing import Any
 
@@ -21,6 +23,10 @@ from rnnviz.figures import book_code as figures
 from rnnviz.i18n import Text
 from rnnviz.lessons.shared import HIDDEN, SEED
 from rnnviz.lessons.spec import FigureSpec, Page, Param
+
+# The code the page shows is the engine's own: the correct step backward and the seed's, as they run here.
+LISTINGS = {"correct": inspect.getsource(rnn_step_backward),
+            "seed": inspect.getsource(seed_buggy_rnn_step_backward)}
 
 PAGE = Page("book_code", icon=":material/code:", section="seeds")
 
@@ -206,29 +212,6 @@ FIGURES = (
 
 
 # The page's texts, in Korean and English (keys start with the page's name).
-_CORRECT_CODE = '''def backward(self, dh_next):          # (B, H)
-    Wx, Wh, b = self.params
-    x, h_prev, h_next = self.cache
-
-    dt = dh_next * (1 - h_next ** 2)  # (B, H)
-    db = np.sum(dt, axis=0)           # (H,)
-    dWh = np.matmul(h_prev.T, dt)     # (H, H)
-    dh_prev = np.matmul(dt, Wh.T)     # (B, H) {fix}
-    dWx = np.matmul(x.T, dt)          # (I, H) {fix}
-    dx = np.matmul(dt, Wx.T)          # (B, I)
-
-    self.grads[0][...] = dWx
-    self.grads[1][...] = dWh
-    self.grads[2][...] = db
-    return dx, dh_prev'''
-
-_SEED_CODE = '''dt = dh_next * (1 - h_next ** 2)
-db = np.sum(dt, axis=0)
-dWh = np.matmul(h_prev.T, dt)
-dh_prev = np.matmul(x.T, dt)  # ✗ {wrong_dh}
-dWx = np.matmul(dt, Wx.T)     # ✗ {wrong_dwx}
-dx = np.matmul(dt, Wx.T)'''
-
 STRINGS = {
     "book_code.nav": Text("책의 코드: RNN 계층과 RNNLM", "The book's code: RNN layer and RNNLM"),
     "book_code.title": Text("책의 코드: RNN 계층의 역전파와 RNNLM", "The book's code: the RNN layer's backward and the RNNLM"),
@@ -295,15 +278,14 @@ STRINGS = {
         "The correct backward's largest relative error is {best:.1e}.",
     ),
     "book_code.code.heading": Text("코드", "The code"),
-    "book_code.code.correct_caption": Text("올바른 `RNN.backward`", "The correct `RNN.backward`"),
-    "book_code.code.seed_caption": Text("블로그 002의 코드 (틀림)", "Seed 002's code (wrong)"),
-    "book_code.code.correct": Text(
-        _CORRECT_CODE.replace("{fix}", "✓ 고침"),
-        _CORRECT_CODE.replace("{fix}", "✓ fix"),
+    "book_code.code.correct_caption": Text(
+        "올바른 `RNN.backward`: 이 앱이 실제로 실행하는 코드 (책의 행 벡터 표기)",
+        "The correct `RNN.backward`: the code this app runs (the book's row-vector notation)",
     ),
-    "book_code.code.seed": Text(
-        _SEED_CODE.replace("{wrong_dh}", "dWx의 식 (I, H)").replace("{wrong_dwx}", "dx의 식 (B, I)"),
-        _SEED_CODE.replace("{wrong_dh}", "is dWx (I, H)").replace("{wrong_dwx}", "is dx (B, I)"),
+    "book_code.code.seed_caption": Text(
+        "블로그 002의 `RNN.backward` (틀림): ✗ 표시한 두 줄이 dWx와 dx의 식을 dh_prev와 dWx에 넣습니다",
+        "Seed 002's `RNN.backward` (wrong): the two lines marked ✗ put the formulas of dWx and dx into dh_prev "
+        "and dWx",
     ),
     "book_code.mapping.heading": Text("엔진의 PyTorch 배치와의 대응", "Mapping to the engine's PyTorch layout"),
     "book_code.mapping.intro": Text(

@@ -18,8 +18,9 @@ def test_defaults_render_in_both_languages(lang, title, runs, you_say):
     assert at.title[0].value == title
     assert runs in at.info[0].value
     assert you_say in at.success[0].value
-    assert len(at.code) == 2 and "np.matmul(dt, Wh.T)" in at.code[0].value  # the correct dh_prev
-    assert "np.matmul(x.T, dt)" in at.code[1].value.split("\n")[3]  # the seed's dh_prev line
+    assert len(at.code) == 2 and '"dh_prev": dt @ Wh.T' in at.code[0].value  # the correct dh_prev
+    seed_dh_prev = next(line for line in at.code[1].value.splitlines() if '"dh_prev"' in line)
+    assert "x.T @ dt" in seed_dh_prev and "✗" in seed_dh_prev  # the seed's dh_prev, marked wrong
     assert len(at.latex) == 5
     assert widget(at, PAGE, "B").value == 3 and widget(at, PAGE, "steps").value == 150
 
