@@ -1,6 +1,5 @@
 """Seed 002's code: the RNN layer's backward (correct vs the seed's), TimeRNN, and the RNNLM."""
 
-import math
 from typing import Any
 
 import streamlit as st
@@ -48,8 +47,7 @@ def mapping(values: dict[str, Any]) -> None:
 def rnnlm(values: dict[str, Any]) -> None:
     data = ui.figure("rnnlm", values)
     if data is not None:
-        say = data["vocab"].index("say")
-        p_before, p_after = data["probs_before"][0][say], data["probs_after"][0][say]
+        p_before, p_after = data["say_prob_before"], data["say_prob_after"]
         if data["you_say"]:
             st.success(ui.text("book_code.rnnlm.you_say", p=p_after, correct=data["correct_after"]))
         else:
@@ -58,7 +56,7 @@ def rnnlm(values: dict[str, Any]) -> None:
         n = len(data["targets"])
         st.latex(rf"P(\text{{say}} \mid \text{{you}}):\ {p_before:.3f} \to {p_after:.3f},\qquad "
                  rf"\prod_{{t=1}}^{{{n}}} P(w_{{t+1}} \mid w_1, \ldots, w_t) = e^{{-{n} L}}:\ "
-                 rf"{_latex_number(math.exp(-n * data['loss_before']))} \to {_latex_number(math.exp(-n * data['loss_after']))}")
+                 rf"{_latex_number(data['sentence_prob_before'])} \to {_latex_number(data['sentence_prob_after'])}")
 
 
 ui.lesson_header(PAGE)

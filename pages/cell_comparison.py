@@ -2,7 +2,6 @@
 
 from typing import Any
 
-import numpy as np
 import streamlit as st
 
 from rnnviz import ui
@@ -16,7 +15,7 @@ def comparison(values: dict[str, Any]) -> None:
     data = ui.figure("cell-comparison", values)
     if data is not None:
         grad = data["log10_grad"]
-        st.info(ui.text("cell_comparison.numbers", f=float(np.mean(data["f_mean"])), path=float(data["log10_path"]["lstm"][0]),
+        st.info(ui.text("cell_comparison.numbers", f=data["f_overall"], path=float(data["log10_path"]["lstm"][0]),
                         rnn=grad["rnn"][0], lstm=grad["lstm"][0], gru=grad["gru"][0]))
     st.latex(r"c_t = f_t \odot c_{t-1} + i_t \odot \tilde c_t, \qquad "
              r"\frac{\partial c_t}{\partial c_{t-1}} = \operatorname{diag}(f_t), \qquad "

@@ -4,8 +4,8 @@ from typing import Any
 
 import streamlit as st
 
-from rnnviz import setups, ui
-from rnnviz.figures.inside_cells import SHOWN_UNITS, equations
+from rnnviz import ui
+from rnnviz.lessons.inside_cells import SHOWN_UNITS, equations
 
 PAGE = "inside_cells"
 FIGURES = ["hidden-states", "gates", "cell-gradients", "word-gradients"]
@@ -15,10 +15,11 @@ STEP_KEY = f"{PAGE}.step"
 @ui.section(PAGE, FIGURES)
 def charts(values: dict[str, Any]) -> None:
     ui.weights_notice(values)
-    sentence = values["input"] in setups.SENTENCE_IDS
+    states = ui.compute_or_none("hidden-states", values)
+    sentence = states["sentence"] if states is not None else None
     if sentence:
-        entry = setups.sentence(values["input"])
-        st.caption(ui.text("inside_cells.sentence", n=len(entry["tokens"]), description=entry["description"][ui.lang()]))
+        st.caption(ui.text("inside_cells.sentence", n=len(sentence["tokens"]),
+                           description=sentence["description"][ui.lang()]))
     left, right = (st.container(), st.container()) if sentence else st.columns(2)  # words need the full width
     with left:
         ui.figure("hidden-states", values)

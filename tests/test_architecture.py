@@ -108,3 +108,34 @@ def test_the_bilingual_check_catches_a_missing_translation():
 
     spec = next(iter(catalogue.CATALOGUE.values()))
     assert bilingual_problems(replace(spec, summary=Text("요약", " "))) == [f"{spec.id}: summary needs non-empty ko and en"]
+
+
+PAGE_IMPORT = re.compile(r"^\s*(?:from\s+(rnnviz[\w.]*)\s+import\s+([\w, ]+)|import\s+(rnnviz[\w.]*))", re.MULTILINE)
+
+
+def rnnviz_imports(source: str) -> list[str]:
+    """The rnnviz modules a file imports (``from rnnviz import ui`` counts as ``rnnviz.ui``)."""
+    found = []
+    for package, names, module in PAGE_IMPORT.findall(source):
+        if module:
+            found.append(module)
+        elif package == "rnnviz":
+            found += [f"rnnviz.{name.strip()}" for name in names.split(",")]
+        else:
+            found.append(package)
+    return found
+
+
+def test_pages_reach_only_the_ui_and_the_lessons():
+    offenders = {}
+    for path in sorted((ROOT / "pages").glob("*.py")):
+        bad = [m for m in rnnviz_imports(path.read_text(encoding="utf-8"))
+               if not (m == "rnnviz.ui" or m.startswith("rnnviz.lessons"))]
+        if bad:
+            offenders[path.name] = bad
+    assert offenders == {}
+
+
+def test_the_page_import_check_sees_figures_and_engine_imports():
+    source = "from rnnviz import ui, setups\nfrom rnnviz.figures.x import y\nimport rnnviz.core\nfrom rnnviz.lessons.a import B\n"
+    assert rnnviz_imports(source) == ["rnnviz.ui", "rnnviz.setups", "rnnviz.figures.x", "rnnviz.core", "rnnviz.lessons.a"]

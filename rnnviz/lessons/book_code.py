@@ -139,8 +139,9 @@ def compute_rnnlm(*, seed: int, lm_H: int, steps: int) -> dict[str, Any]:
 
     Returns ``vocab`` (V,), ``inputs``, ``targets`` (T,) words, ``probs_before``, ``probs_after`` (T, V),
     ``argmax_before``, ``argmax_after`` (T,) ids, ``step_loss_before``, ``step_loss_after`` (T,),
-    ``losses`` (steps,) mean loss before each update, ``loss_after``, ``you_say`` (after training
-    the first step, input "you", puts most probability on "say").
+    ``losses`` (steps,) mean loss before each update, ``loss_after``, ``sentence_prob_before/after``
+    (the whole sentence's probability), ``say_prob_before/after`` (P(say | you)), ``you_say`` (after
+    training the first step, input "you", puts most probability on "say").
     """
     corpus, word_to_id, id_to_word = preprocess()
     vocab = [id_to_word[i] for i in range(len(word_to_id))]
@@ -157,6 +158,11 @@ def compute_rnnlm(*, seed: int, lm_H: int, steps: int) -> dict[str, Any]:
         "argmax_before": probs_before.argmax(axis=1), "argmax_after": argmax_after,
         "step_loss_before": before["step_losses"][:, 0], "step_loss_after": after["step_losses"][:, 0],
         "losses": trained["losses"], "loss_before": before["loss"], "loss_after": after["loss"],
+        # Π_t P(w_{t+1} | w_1..w_t) = exp(−T · mean loss): the sentence's probability under the model
+        "sentence_prob_before": float(np.exp(-len(targets) * before["loss"])),
+        "sentence_prob_after": float(np.exp(-len(targets) * after["loss"])),
+        "say_prob_before": float(probs_before[0, vocab.index("say")]),
+        "say_prob_after": float(probs_after[0, vocab.index("say")]),
         "you_say": vocab[int(argmax_after[0])] == "say",
         "correct_after": int(np.sum(argmax_after == corpus[1:])), "lm_H": lm_H, "steps": steps,
     }

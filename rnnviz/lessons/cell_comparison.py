@@ -70,7 +70,7 @@ def compute_comparison(*, scale: float, forget_bias: float, gru_variant: str, in
     return {
         "t": np.arange(T), "T": T, "H": H_used, "gru_variant": gru_variant, "scale": scale,
         "forget_bias": forget_bias, "log10_grad": grads, "log10_path": paths,
-        "f_mean": f.mean(axis=1), "f_min": f.min(axis=1), "f_max": f.max(axis=1),
+        "f_mean": f.mean(axis=1), "f_min": f.min(axis=1), "f_max": f.max(axis=1), "f_overall": float(f.mean()),
         "f_bias": float(np.mean(sigmoid(bias_f))),
     }
 

@@ -26,6 +26,7 @@ from rnnviz.lessons.spec import FigureSpec, Page, Param
 PAGE = Page("inside_cells", icon=":material/memory:", section="causes")
 
 INPUT_SIZE = 4  # I of the generated inputs and embeddings
+SHOWN_UNITS = 4  # the equations show whole vectors up to this H, else the first 3 units and the norm
 STEP = Param(
     "step", "int", 1, Text("살펴볼 시각 t", "Step t to inspect"),
     help=Text("이 시각의 식에 숫자를 채워 보여 줍니다.", "The cell's equations are shown with this step's numbers."),
@@ -66,16 +67,17 @@ def compute_states(**values: Any) -> dict[str, Any]:
     if trace.c is not None:
         panels["c"] = trace.c[:, 0]
     data = _grid_data(trace, panels, setups.tokens_of(values["input"]))
-    k = min(trace.H, figures.SHOWN_UNITS)
+    k = min(trace.H, SHOWN_UNITS)
     h_all = np.concatenate([trace.h0[None], trace.h])[:, 0]  # (T+1, H)
     c_all = np.concatenate([trace.c0[None], trace.c])[:, 0] if trace.c is not None else None
     data["uploaded"] = uploaded
+    data["sentence"] = setups.sentence(values["input"]) if values["input"] in setups.SENTENCE_IDS else None
     data["detail"] = {
         "cell": trace.cell, "gru_variant": trace.gru_variant, "H": trace.H, "I": trace.I,
         "h": h_all[:, :k], "c": c_all[:, :k] if c_all is not None else None,
         "gates": {name: v[:, 0, :k] for name, v in trace.gates.items()},
         "pre": {name: v[:, 0, :k] for name, v in trace.pre.items()},
-        "x": trace.x[:, 0, : min(trace.I, figures.SHOWN_UNITS)],
+        "x": trace.x[:, 0, : min(trace.I, SHOWN_UNITS)],
         "x_norm": np.linalg.norm(trace.x[:, 0], axis=-1),
         "h_norm": np.linalg.norm(h_all, axis=-1),
         "c_norm": np.linalg.norm(c_all, axis=-1) if c_all is not None else None,
@@ -180,6 +182,77 @@ FIGURES = (
         params=SETUP, compute=compute_gradients, build=figures.word_gradients_figure, table=words_table,
     ),
 )
+
+
+# The cell's equations with the numbers of one step, for the page's step slider.
+def _vector(values: np.ndarray, n_units: int) -> str:
+    """LaTeX for a vector of ``n_units`` entries of which ``values`` holds the first K."""
+    entries = [f"{v:.3f}" for v in values[: min(n_units, SHOWN_UNITS if n_units <= SHOWN_UNITS else 3)]]
+    if n_units > SHOWN_UNITS:
+        entries.append(r"\cdots")
+    return r"\begin{bmatrix}" + r" & ".join(entries) + r"\end{bmatrix}"
+
+
+def equations(detail: dict[str, Any], step: int) -> list[str]:
+    """The cell's equations at 1-based ``step`` with its numbers, as LaTeX lines (row vectors).
+
+    ``detail``: ``cell``, ``gru_variant``, ``H``, ``I``, ``h`` (T+1, K) with row 0 = h_0, ``c`` (T+1, K)
+    or None, ``gates`` {name: (T, K)}, ``pre`` {name: (T, K)}, ``x`` (T, min(I, K)), ``h_norm`` (T+1,),
+    ``c_norm`` (T+1,) or None, ``x_norm`` (T,). For H > 4 vectors show units 1–3 and ``⋯``, and the
+    norms are given.
+    """
+    n_t = len(detail["h"]) - 1
+    if not 1 <= step <= n_t:
+        raise ValueError(f"step must be in [1, {n_t}]; got {step}")
+    k = step - 1
+    n_h, n_i = detail["H"], detail["I"]
+
+    def v(array: np.ndarray, n: int = n_h) -> str:
+        return _vector(array, n)
+
+    g = {name: values[k] for name, values in detail["gates"].items()}
+    h_prev, h_now = detail["h"][k], detail["h"][k + 1]
+    lines = [rf"x_{{{step}}} = {v(detail['x'][k], n_i)}, \quad h_{{{step - 1}}} = {v(h_prev)}"]
+    if detail["cell"] == "rnn":
+        lines += [
+            rf"a_{{{step}}} = W_{{hh}} h_{{{step - 1}}} + W_{{xh}} x_{{{step}}} + b = {v(detail['pre']['a'][k])}",
+            rf"h_{{{step}}} = \tanh(a_{{{step}}}) = {v(h_now)}",
+        ]
+    elif detail["cell"] == "lstm":
+        c_prev, c_now = detail["c"][k], detail["c"][k + 1]
+        lines += [
+            rf"i_{{{step}}} = \sigma(W_i [h_{{{step - 1}}}, x_{{{step}}}] + b_i) = {v(g['i'])}, \quad "
+            rf"f_{{{step}}} = \sigma(W_f [h_{{{step - 1}}}, x_{{{step}}}] + b_f) = {v(g['f'])}",
+            rf"\tilde c_{{{step}}} = \tanh(W_g [h_{{{step - 1}}}, x_{{{step}}}] + b_g) = {v(g['g'])}, \quad "
+            rf"o_{{{step}}} = \sigma(W_o [h_{{{step - 1}}}, x_{{{step}}}] + b_o) = {v(g['o'])}",
+            rf"c_{{{step - 1}}} = {v(c_prev)}, \quad c_{{{step}}} = f_{{{step}}} \odot c_{{{step - 1}}} + "
+            rf"i_{{{step}}} \odot \tilde c_{{{step}}} = {v(c_now)}",
+            rf"h_{{{step}}} = o_{{{step}}} \odot \tanh(c_{{{step}}}) = {v(h_now)}",
+        ]
+    elif detail["gru_variant"] == "classic":
+        lines += [
+            rf"r_{{{step}}} = \sigma(W_r [h_{{{step - 1}}}, x_{{{step}}}] + b_r) = {v(g['r'])}, \quad "
+            rf"z_{{{step}}} = \sigma(W_z [h_{{{step - 1}}}, x_{{{step}}}] + b_z) = {v(g['z'])}",
+            rf"\tilde h_{{{step}}} = \tanh(W_h [r_{{{step}}} \odot h_{{{step - 1}}}, x_{{{step}}}] + b_h) = "
+            rf"{v(g['n'])}",
+            rf"h_{{{step}}} = (1 - z_{{{step}}}) \odot h_{{{step - 1}}} + z_{{{step}}} \odot \tilde h_{{{step}}} = "
+            rf"{v(h_now)}",
+        ]
+    else:
+        lines += [
+            rf"r_{{{step}}} = \sigma(W_{{ir}} x_{{{step}}} + b_{{ir}} + W_{{hr}} h_{{{step - 1}}} + b_{{hr}}) = "
+            rf"{v(g['r'])}, \quad z_{{{step}}} = \sigma(\cdots) = {v(g['z'])}",
+            rf"n_{{{step}}} = \tanh(W_{{in}} x_{{{step}}} + b_{{in}} + r_{{{step}}} \odot (W_{{hn}} h_{{{step - 1}}}"
+            rf" + b_{{hn}})) = {v(g['n'])}",
+            rf"h_{{{step}}} = (1 - z_{{{step}}}) \odot n_{{{step}}} + z_{{{step}}} \odot h_{{{step - 1}}} = "
+            rf"{v(h_now)}",
+        ]
+    if n_h > SHOWN_UNITS or n_i > SHOWN_UNITS:
+        norms = rf"\|x_{{{step}}}\| = {detail['x_norm'][k]:.4g}, \quad \|h_{{{step}}}\| = {detail['h_norm'][k + 1]:.4g}"
+        if detail["c_norm"] is not None:
+            norms += rf", \quad \|c_{{{step}}}\| = {detail['c_norm'][k + 1]:.4g}"
+        lines.append(norms)
+    return lines
 
 
 # The page's texts, in Korean and English (keys start with the page's name).

@@ -6,18 +6,21 @@
 - ``sections``: the parts of a page that rerun alone when one of their parameters changes.
 - ``chart``: the chart element (``chart.js``), which redraws a figure in place.
 - ``figures``: a figure with its cached computation, its exports and table.
+- ``uploads``: the weights a session uploaded, and the notice on the pages that use them.
 
 Pages call only this package and the catalogue; they never compute maths themselves.
 """
 
 from rnnviz.ui.chart import chart
-from rnnviz.ui.controls import UPLOADED_WEIGHTS_KEY, controls, current_values, page_params, rerun_on_change, write_url
-from rnnviz.ui.figures import compute, compute_or_none, figure, weights_notice
+from rnnviz.ui import uploads
+from rnnviz.ui.controls import controls, current_values, page_params, rerun_on_change, write_url
+from rnnviz.ui.figures import compute, compute_or_none, figure
 from rnnviz.ui.frame import app_frame, lang, lesson_header, text, theme, try_this
 from rnnviz.ui.sections import section
+from rnnviz.ui.uploads import weights_notice
 
 __all__ = [
-    "UPLOADED_WEIGHTS_KEY", "app_frame", "chart", "compute", "compute_or_none", "controls", "current_values",
+    "app_frame", "chart", "compute", "compute_or_none", "controls", "current_values",
     "figure", "lang", "lesson_header", "page_params", "rerun_on_change", "section", "text", "theme",
-    "try_this", "weights_notice", "write_url",
+    "try_this", "uploads", "weights_notice", "write_url",
 ]

@@ -16,11 +16,11 @@ from typing import Any, Iterable
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from rnnviz import catalogue, weights
+from rnnviz import catalogue
 from rnnviz.lessons.spec import Param
+from rnnviz.ui import uploads
 from rnnviz.ui.frame import NOTICES_KEY, frame_query, lang, notice_text, show_notices, text
 
-UPLOADED_WEIGHTS_KEY = "uploaded_weights"  # token of the weights loaded on the "Your own weights" page
 _PAGE_KEY = "_url_page"  # which page last read the URL into its widgets
 _PARAMS_KEY = "_page_params"  # page -> (every parameter, those with widgets), for this session
 
@@ -114,12 +114,11 @@ def _with_uploaded_weights(params: tuple[Param, ...], raw: dict[str, Any]) -> di
     """On entering a page whose URL names no ``weights``: the session's uploaded token, with its cell
     (and the pytorch GRU variant, PyTorch's equations) where the URL does not choose them."""
     names = {p.name for p in params}
-    token = st.session_state.get(UPLOADED_WEIGHTS_KEY)
-    found = weights.lookup(token) if isinstance(token, str) else None
-    if "weights" not in names or "weights" in raw or found is None:
+    layer = uploads.current()
+    if "weights" not in names or "weights" in raw or layer is None:
         return raw
-    cell = found[0]
-    extra = {"weights": token}
+    cell = layer.cell
+    extra = {"weights": layer.token}
     if "cell" in names and "cell" not in raw:
         extra["cell"] = cell
     if cell == "gru" and "gru_variant" in names and "gru_variant" not in raw:

@@ -1,5 +1,4 @@
-"""A catalogue figure on a page: its computation (cached), its chart, its table and exports, and the
-notice that names the uploaded weights it uses.
+"""A catalogue figure on a page: its computation (cached), its chart, its table and exports.
 
 Computations are cached per process with bounded entries: figures that share a compute function (a chart
 and its small multiples) share one entry, and display options (``FigureSpec.view``) never enter it.
@@ -12,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from rnnviz import catalogue, export, weights
+from rnnviz import catalogue, export
 from rnnviz.lessons.spec import FigureSpec
 from rnnviz.ui.chart import chart
 from rnnviz.ui.frame import lang, text, theme
@@ -100,20 +99,3 @@ def exports(spec: FigureSpec, data: Any, values: dict[str, Any], code: str, them
         if st.toggle(text("export.show_table"), key=f"table.{spec.id}"):
             st.dataframe(spec.table(data), hide_index=True)
 
-
-def weights_notice(values: dict[str, Any]) -> None:
-    """Say which weights the page uses when ``values["weights"]`` names uploaded ones: a warning for a
-    token this server does not hold (the figures fall back to generated weights), else an info line."""
-    token = values.get("weights", weights.NO_WEIGHTS)
-    if token == weights.NO_WEIGHTS:
-        return
-    found = weights.lookup(token)
-    if found is None:
-        st.warning(text("your_weights.notice.unknown_token", token=token), icon="⚠️")
-        return
-    cell, params = found
-    if values.get("cell", cell) != cell:
-        st.info(text("your_weights.notice.other_cell", uploaded=cell.upper()))
-    else:
-        st.info(text("your_weights.notice.using", cell=cell.upper(), H=params["weight_hh"].shape[1],
-                     I=params["weight_ih"].shape[1]))

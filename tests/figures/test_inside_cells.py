@@ -7,6 +7,7 @@ import pytest
 
 from rnnviz import catalogue, core, setups
 from rnnviz.figures import inside_cells as figures
+from rnnviz.lessons.inside_cells import equations
 from rnnviz.i18n import t
 
 FIGURE_IDS = ("hidden-states", "gates", "cell-gradients", "word-gradients")
@@ -179,12 +180,12 @@ def test_equations_fill_in_the_step_numbers():
     x = setups.make_input("random", T=20, input_size=4, seed=4)
     params = setups.make_params("rnn", input_size=4, hidden_size=3, init="pytorch", seed=3)
     h = core.forward("rnn", params, x).h[:, 0]
-    lines = figures.equations(data["detail"], 5)
+    lines = equations(data["detail"], 5)
     assert lines[-1].startswith(r"h_{5} = \tanh(a_{5})")
     assert all(f"{v:.3f}" in lines[-1] for v in h[4])
     assert "cdots" not in "".join(lines)
     with pytest.raises(ValueError, match="step must be in"):
-        figures.equations(data["detail"], 21)
+        equations(data["detail"], 21)
 
 
 @pytest.mark.parametrize(("cell", "variant", "needle"), [
@@ -192,7 +193,7 @@ def test_equations_fill_in_the_step_numbers():
 ])
 def test_equations_of_every_cell_with_many_units_show_norms(cell, variant, needle):
     data = data_for("hidden-states", cell=cell, gru_variant=variant, H=8)
-    lines = figures.equations(data["detail"], 2)
+    lines = equations(data["detail"], 2)
     text = "".join(lines)
     assert needle in text and r"\cdots" in text and r"\|h_{2}\|" in lines[-1]
     assert f"{data['detail']['h_norm'][2]:.4g}" in lines[-1]
