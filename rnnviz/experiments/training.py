@@ -101,7 +101,8 @@ class Snapshot:
     train_loss: float  # mean training-batch loss over the steps since the previous snapshot (nan at step 0)
     grad_norm: float  # global gradient norm, before clipping, on the next training batch
     log10_grad_h: np.ndarray  # (T,) log10 ‖∂L/∂h_t‖ (Frobenius over (B, H)) on that batch; −inf if exactly 0
-    gate: str | None  # "f" (LSTM forget gate), "z" (GRU update gate) or None
+    gate: str | None  # "f" (LSTM forget gate), "z" (GRU update gate: the weight on h_{t−1} in the pytorch
+    #                   variant, on h̃ in the classic one) or None
     gate_mean: float | None  # that gate's mean over (T, B, H) on that batch
     seconds: float  # wall-clock time since the run started
 
