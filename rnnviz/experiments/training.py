@@ -104,7 +104,7 @@ class Snapshot:
     gate: str | None  # "f" (LSTM forget gate), "z" (GRU update gate: the weight on h_{t−1} in the pytorch
     #                   variant, on h̃ in the classic one) or None
     gate_mean: float | None  # that gate's mean over (T, B, H) on that batch
-    seconds: float  # wall-clock time since the run started
+    seconds: float  # wall-clock time the run has computed so far (not counting time spent by the consumer)
 
     @property
     def ratio(self):
@@ -187,7 +187,8 @@ def train(kind, config=None):
     eval_batch = _maybe_reversed(task.sample(config.T, config.eval_size, np.random.default_rng([config.seed, 2])),
                                  config)
     gate = WATCHED_GATE.get(_setup(kind)[0])
-    start = time.perf_counter()
+    seconds = 0.0
+    resumed = time.perf_counter()
     recent = []
     for step in range(config.steps + 1):
         batch = _maybe_reversed(task.sample(config.T, config.batch_size, data_rng), config)
@@ -197,15 +198,17 @@ def train(kind, config=None):
         if step % config.report_every == 0 or step == config.steps:
             with np.errstate(divide="ignore"):
                 log10_grad_h = np.log10(np.sqrt(np.sum(bptt.dh**2, axis=(1, 2))))  # (T,)
+            held_out = evaluate(kind, model, eval_batch, task.loss, gru_variant=config.gru_variant)
+            seconds += time.perf_counter() - resumed
             yield Snapshot(
-                cell=kind, step=step,
-                loss=evaluate(kind, model, eval_batch, task.loss, gru_variant=config.gru_variant),
-                baseline=task.baseline, train_loss=float(np.mean(recent)) if recent else float("nan"),
+                cell=kind, step=step, loss=held_out, baseline=task.baseline,
+                train_loss=float(np.mean(recent)) if recent else float("nan"),
                 grad_norm=float(np.sqrt(sum(np.sum(g * g) for g in arrays))),
                 log10_grad_h=log10_grad_h, gate=gate,
                 gate_mean=float(np.mean(trace.gates[gate])) if gate else None,
-                seconds=time.perf_counter() - start,
+                seconds=seconds,
             )
+            resumed = time.perf_counter()  # the consumer's time between snapshots is not counted
             recent = []
         if step == config.steps:
             return

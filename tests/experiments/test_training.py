@@ -3,6 +3,8 @@
 Short runs (T ≤ 12, tens of steps); the seeds' claim at the defaults is in test_training_claim.py.
 """
 
+import time
+
 import numpy as np
 import pytest
 
@@ -153,3 +155,11 @@ def test_bad_settings_raise(changes):
 def test_unknown_cell_raises():
     with pytest.raises(ValueError, match="cell"):
         next(training.train("elman", SMALL))
+
+
+def test_seconds_count_the_run_not_the_consumer():
+    gen = training.train("rnn", SMALL.replace(steps=10))
+    first = next(gen)
+    time.sleep(0.3)
+    rest = list(gen)
+    assert rest[-1].seconds < first.seconds + 0.25
