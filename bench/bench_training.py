@@ -7,8 +7,10 @@ run (so load from other processes hits both alike), one thread each. Prints µs 
 (median), the ratio numpy / PyTorch (below 1: the engine is faster) and the largest difference of
 the weights after a few identical steps. Numbers only: nothing is asserted.
 
-Run: ``OPENBLAS_NUM_THREADS=1 python bench/bench_training.py``. Without torch it prints the numpy
-figures alone and says so.
+Run: ``OPENBLAS_NUM_THREADS=1 python bench/bench_training.py [--whole-runs]``. Without torch it prints
+the numpy figures alone and says so. ``--whole-runs`` (needs torch, about a minute) also trains every
+cell for the default 1000 steps on both sides from the same weights and batches and prints the final
+held-out loss / baseline of each.
 """
 
 import os
@@ -146,6 +148,26 @@ def main():
             ratios = f"{ours_wall / theirs_wall:.2f} ({ours_cpu / theirs_cpu:.2f})"
             row += f"{f'{theirs_wall:.0f} ({theirs_cpu:.0f})':>16}{ratios:>18}{diff:>10.1e}"
         print(row, flush=True)
+    if torch and "--whole-runs" in sys.argv:
+        whole_runs(torch)
+
+
+def whole_runs(torch):
+    """Both sides train for ``CONFIG.steps`` steps on the batches of ``training.train``; final held-out ratio."""
+    task = get_task(CONFIG.task)
+    held_out = task.sample(CONFIG.T, CONFIG.eval_size, np.random.default_rng([CONFIG.seed, 2]))
+    print(f"\nwhole runs, {CONFIG.steps} steps from the same weights and batches: final held-out loss / baseline")
+    print(f"{'cell':<6}{'numpy':>10}{'torch':>10}")
+    for kind in KINDS:
+        theirs = TorchTrainer(torch, kind)
+        rng = np.random.default_rng([CONFIG.seed, 1])
+        for _ in range(CONFIG.steps):
+            theirs.step(task.sample(CONFIG.T, CONFIG.batch_size, rng))
+        with torch.no_grad():
+            out, _ = theirs.rnn(torch.from_numpy(held_out.x))
+            loss = float(np.mean((theirs.readout(out[-1]).numpy() - held_out.target) ** 2))
+        ours = training.run(kind, CONFIG.replace(report_every=CONFIG.steps))[-1]
+        print(f"{kind:<6}{ours.ratio:>10.4f}{loss / task.baseline:>10.4f}", flush=True)
 
 
 if __name__ == "__main__":
