@@ -35,6 +35,7 @@ from rnnviz.core.validate import (
     PARAM_NAMES,
     check_cell,
     check_finite_scalar,
+    check_gru_variant,
     check_init,
     check_positive_int,
     check_seed,
@@ -76,7 +77,8 @@ def gate_block(array, gate, cell):
     return array[k * hidden : (k + 1) * hidden]
 
 
-def init_params(cell, input_size, hidden_size, *, init="pytorch", scale=1.0, forget_bias=0.0, seed=0):
+def init_params(cell, input_size, hidden_size, *, init="pytorch", scale=1.0, forget_bias=0.0, update_bias=0.0,
+                seed=0):
     """A fresh, deterministic parameter dict for ``cell`` (keys and shapes in the module docstring).
 
     ``init``:
@@ -96,8 +98,14 @@ def init_params(cell, input_size, hidden_size, *, init="pytorch", scale=1.0, for
       ``np.random.seed(3); Wh = np.random.rand(H, H)``.
 
     All other inits draw from ``np.random.default_rng(seed)``. Afterwards ``weight_hh`` (all blocks) is
-    multiplied by ``scale`` (seed 000's ``rand(H, H) * 0.5`` is ``scale=0.5``), and ``forget_bias`` is
-    added to the forget-gate block of ``bias_hh`` (LSTM only; non-zero for another cell is an error).
+    multiplied by ``scale`` (seed 000's ``rand(H, H) * 0.5`` is ``scale=0.5``), ``forget_bias`` is
+    added to the forget-gate block of ``bias_hh`` (LSTM only; Keras' ``unit_forget_bias`` is 1) and
+    ``update_bias`` to the update-gate (``z``) block of ``bias_hh`` (GRU only). Non-zero for another
+    cell is an error.
+
+    Which sign of ``update_bias`` keeps the old state depends on the GRU variant (a forward option,
+    unknown here): the classic GRU keeps ``h_{t-1}`` with weight ``1 − z`` (a negative bias keeps), the
+    pytorch GRU with weight ``z`` (a positive bias keeps). :func:`gru_keep_bias` gives the signed value.
     """
     cell = check_cell(cell)
     n_in = check_positive_int("input_size", input_size)
@@ -105,9 +113,12 @@ def init_params(cell, input_size, hidden_size, *, init="pytorch", scale=1.0, for
     init = check_init(init, INITS)
     scale = check_finite_scalar("scale", scale)
     forget_bias = check_finite_scalar("forget_bias", forget_bias)
+    update_bias = check_finite_scalar("update_bias", update_bias)
     seed = check_seed(seed)
     if forget_bias != 0.0 and cell != "lstm":
         raise ValueError(f"forget_bias applies only to cell 'lstm'; got forget_bias={forget_bias} for cell {cell!r}")
+    if update_bias != 0.0 and cell != "gru":
+        raise ValueError(f"update_bias applies only to cell 'gru'; got update_bias={update_bias} for cell {cell!r}")
     n_g = gate_count(cell)
 
     if init in ("rand", "randn"):
@@ -118,7 +129,20 @@ def init_params(cell, input_size, hidden_size, *, init="pytorch", scale=1.0, for
     params["weight_hh"] *= scale
     if cell == "lstm":
         gate_block(params["bias_hh"], "f", "lstm")[...] += forget_bias
+    if cell == "gru":
+        gate_block(params["bias_hh"], "z", "gru")[...] += update_bias
     return params
+
+
+def gru_keep_bias(keep_bias, gru_variant):
+    """The ``update_bias`` that moves the GRU's keep weight towards ``σ(keep_bias)`` at zero input and state.
+
+    The keep weight multiplies ``h_{t-1}``: ``1 − z`` in the classic GRU (``h = (1 − z) h_{t-1} + z h̃``),
+    so the bias is ``−keep_bias``; ``z`` in the pytorch GRU (``h = (1 − z) n + z h_{t-1}``), so
+    ``+keep_bias``. ``gru_keep_bias(1, v)`` is the GRU's counterpart of an LSTM ``forget_bias`` of 1.
+    """
+    keep_bias = check_finite_scalar("keep_bias", keep_bias)
+    return -keep_bias if check_gru_variant(gru_variant) == "classic" else keep_bias
 
 
 def _generator_init(init, n_g, n_in, n_h, rng):
