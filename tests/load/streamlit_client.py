@@ -10,7 +10,9 @@ One :class:`StreamlitSession` is one browser tab. It does what the frontend does
    states and the browser's context (locale, time zone).
 3. Reads ``ForwardMsg`` s: ``new_session`` (a script run starts: session id, page hash, run id),
    ``delta`` s (elements and blocks at a ``delta_path``; widgets carry their id, range and value),
-   ``navigation`` (the app's pages), ``page_info_changed`` (the new query string),
+   ``navigation`` (the app's pages, and the page this run shows: with ``st.navigation`` the entry
+   script picks it, so ``new_session`` may name the entry script), ``page_info_changed`` (the new
+   query string),
    ``script_finished`` and the like. A run the client asked for is over at the first
    ``script_finished`` that is not ``FINISHED_EARLY_FOR_RERUN``: a control's callback that reruns only
    some fragments (``st.rerun(keys)``) ends one run early and starts those fragments' run.
@@ -233,6 +235,10 @@ class StreamlitSession:
         self._shown[widget.id] = value
         return await self._rerun()
 
+    async def rerun(self) -> Run:
+        """Run the page again with the widgets as they are (the browser's "Rerun")."""
+        return await self._rerun()
+
     async def switch_page(self, url_path: str, query: str = "") -> Run:
         """Go to another page of the app in this session, as a click on a menu link does."""
         if url_path not in self.pages:
@@ -345,9 +351,10 @@ class StreamlitSession:
             self._run_fragments = tuple(msg.metadata.run.fragment_ids)
         elif kind == "delta":
             self._apply_delta(msg)
-        elif kind == "navigation":
+        elif kind == "navigation":  # st.navigation ran: the app's pages, and which one this run shows
             self.pages = {page.url_pathname: page.page_script_hash for page in msg.navigation.app_pages
                           if not page.is_hidden}
+            self.page_hash = msg.navigation.page_script_hash or self.page_hash
         elif kind == "page_info_changed":
             self.query_string = msg.page_info_changed.query_string
         elif kind == "page_not_found":
