@@ -25,6 +25,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import os
+import resource
 import statistics
 import sys
 import threading
@@ -42,7 +44,7 @@ from deploy.run_local import app_processes, local_deployment  # noqa: E402
 from tests.browser import streamlit_dom as dom  # noqa: E402
 from tests.browser.chromium import VIEWPORT, launch  # noqa: E402
 from tests.load.classroom import classroom, visit_every_page  # noqa: E402
-from tests.load.memory import MB, PeakRss, total_rss  # noqa: E402
+from tests.load.resources import MB, PeakRss, cpu_seconds, total_rss  # noqa: E402
 
 CHROMIUM_PAGES = ("vanishing_exploding", "scale_sweep", "inside_cells", "cell_comparison", "derivatives")
 AFTER_S = 10.0  # seconds after the last session closed when the memory "after" is read
@@ -67,15 +69,17 @@ def chromium_sessions(url: str, routes: list[str], repeats: int, rested: threadi
             browser = launch(playwright)
             tabs = []
             for route in routes:
-                page = browser.new_context(viewport=VIEWPORT, locale="en-US").new_page()
-                dom.open_app_page(page, f"{url}/{route}?lang=en")
-                control = first_control(page)
-                if control is not None:
-                    times = ChromiumTimes(route)
+                times = ChromiumTimes(route)
+                results.append(times)
+                try:
+                    page = browser.new_context(viewport=VIEWPORT, locale="en-US").new_page()
+                    dom.open_app_page(page, f"{url}/{route}?lang=en")
+                    control = first_control(page)
                     time_control(page, control, 1)  # warm-up: code paths and caches
                     times.rest = time_control(page, control, repeats)
-                    results.append(times)
                     tabs.append((page, control, times))
+                except Exception as err:  # reported with the figures; the other sessions go on
+                    times.failures.append(f"at rest: {type(err).__name__}: {str(err)[:120]}")
             rested.set()
             while tabs and not stop.is_set():
                 for page, control, times in tabs:
@@ -107,6 +111,10 @@ def memory(pids: list[int]) -> str:
     return f"{total_rss(pids) / MB:.0f} MB" if pids else "-"
 
 
+def load_average() -> str:
+    return "/".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=40, help="simulated students")
@@ -131,26 +139,36 @@ def main() -> None:
         rested.wait()
         time.sleep(1.0)
         at_rest = memory(pids)
+        load_before, server_cpu, own_cpu = load_average(), cpu_seconds(pids), resource.getrusage(resource.RUSAGE_SELF)
         with PeakRss(pids) if pids else contextlib.nullcontext() as sampler:
             report = asyncio.run(classroom(url, args.sessions, args.duration, link=args.link, seed=args.seed))
+            server_cpu = cpu_seconds(pids) - server_cpu
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            own_cpu = usage.ru_utime + usage.ru_stime - own_cpu.ru_utime - own_cpu.ru_stime
+            load_after = load_average()
             stop.set()
             browser_thread.join()
             time.sleep(AFTER_S)
         after = memory(pids)
 
-    print(f"server: {url} ({len(pids)} process{'es' if len(pids) != 1 else ''} measured)")
+    print(f"server: {url} ({len(pids)} process{'es' if len(pids) != 1 else ''} measured); "
+          f"{os.cpu_count()} cores, load average (1/5/15 min) {load_before} before the load, {load_after} after")
     print(f"warm-up: one session opened {len(warm.pages)} pages, errors {len(warm.problems)}")
     for line in report.lines():
         print(line)
     peak = f"{sampler.peak / MB:.0f} MB" if pids else "-"
     print(f"server memory (RSS): fresh {fresh}, at rest {at_rest}, peak under load {peak}, "
           f"{AFTER_S:.0f} s after the sessions closed {after}")
+    cores = f"server {server_cpu / report.duration_s:.2f} cores, " if pids else ""
+    print(f"CPU during the load: {cores}this load generator {own_cpu / report.duration_s:.2f} cores "
+          "(its students; Chromium not counted)")
     print("Chromium slider-to-chart (key press to chart redrawn and page idle), median ms:")
     for times in chromium:
-        rest = statistics.median(times.rest)
+        rest = f"{statistics.median(times.rest):.0f}" if times.rest else "-"
         loaded = f"{statistics.median(times.loaded):.0f}" if times.loaded else "-"
-        ratio = f"{statistics.median(times.loaded) / rest:.1f}x" if times.loaded else "-"
-        print(f"  /{times.route:<22} at rest {rest:>5.0f} ({len(times.rest)} moves)   under load {loaded:>6} "
+        ratio = (f"{statistics.median(times.loaded) / statistics.median(times.rest):.1f}x"
+                 if times.loaded and times.rest else "-")
+        print(f"  /{times.route:<22} at rest {rest:>5} ({len(times.rest)} moves)   under load {loaded:>6} "
               f"({len(times.loaded)} moves)   ratio {ratio}   failures {len(times.failures)}")
         for failure in times.failures[:3]:
             print(f"    {failure}")

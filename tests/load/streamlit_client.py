@@ -265,7 +265,7 @@ class StreamlitSession:
         if response.error_msg:
             raise SessionError(f"file_urls_request refused: {response.error_msg}")
         urls = response.file_urls[0]
-        await asyncio.to_thread(self._put_file, self._server_url(urls.upload_url), file_name, data)
+        await asyncio.to_thread(self.put_file, self._server_url(urls.upload_url), file_name, data)
         state = WidgetState(id=uploader.id)
         info = state.file_uploader_state_value.uploaded_file_info.add()
         info.name, info.size, info.file_id = file_name, len(data), urls.file_id
@@ -277,7 +277,9 @@ class StreamlitSession:
         """``/_stcore/...`` paths the server hands out are relative to the app's base path."""
         return self.base_url + path if path.startswith("/") else path
 
-    def _put_file(self, url: str, file_name: str, data: bytes) -> None:
+    def put_file(self, url: str, file_name: str, data: bytes) -> None:
+        """``PUT`` a file to an upload URL as the browser does (a multipart form, the XSRF token in a
+        header, the session's cookies); raises ``urllib.error.HTTPError`` for a refusal."""
         boundary = uuid.uuid4().hex
         body = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{file_name}"\r\n'
                 f"Content-Type: application/octet-stream\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()

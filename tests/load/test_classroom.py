@@ -15,7 +15,7 @@ from deploy.run_local import app_processes
 from rnnviz import weights
 from tests.browser.app_pages import registered_pages
 from tests.load.classroom import classroom, layer_npz, visit_every_page
-from tests.load.memory import MB, PeakRss, rss_bytes
+from tests.load.resources import MB, PeakRss, rss_bytes
 
 SESSIONS = 40
 DURATION_S = 20.0

@@ -24,7 +24,7 @@ from rnnviz import weights
 from tests.browser import streamlit_dom as dom
 from tests.browser.chromium import VIEWPORT
 from tests.load.classroom import classroom, frame_query, layer_npz
-from tests.load.memory import MB, total_rss
+from tests.load.resources import MB, total_rss
 from tests.load.streamlit_client import Alert, StreamlitSession
 
 SESSIONS = 16  # each gets a random affinity key: all on one of two processes has probability 2 ** -15
@@ -52,7 +52,7 @@ async def upload_then_use(url: str, app_urls: list[str]) -> dict:
         for app_url in app_urls:
             put = f"{app_url}/_stcore/upload_file/{session.session_id}/direct-{len(direct)}"
             try:
-                await asyncio.to_thread(session._put_file, put, "small.npz", layer_npz(seed=6))
+                await asyncio.to_thread(session.put_file, put, "small.npz", layer_npz(seed=6))
                 direct[app_url] = 204
             except urllib.error.HTTPError as err:
                 direct[app_url] = err.code

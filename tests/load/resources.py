@@ -1,7 +1,8 @@
-"""The resident memory of server processes (Linux ``/proc``), read once or sampled for a peak."""
+"""What server processes use (Linux ``/proc``): resident memory, read once or sampled for a peak, and CPU time."""
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import Iterable
@@ -19,6 +20,16 @@ def rss_bytes(pid: int) -> int:
 
 def total_rss(pids: Iterable[int]) -> int:
     return sum(rss_bytes(pid) for pid in pids)
+
+
+def cpu_seconds(pids: Iterable[int]) -> float:
+    """User and system CPU time the processes have used so far (``/proc/<pid>/stat``), in seconds."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime: fields 14 and 15 of stat
+    return total
 
 
 class PeakRss:
