@@ -43,9 +43,12 @@ class Student:
     pages: set[str] = field(default_factory=set)  # url paths of the pages opened
     warnings: list[str] = field(default_factory=list)  # texts of the st.warning alerts shown
     received_bytes: int = 0
+    slowest: tuple[float, str] = (0.0, "")  # the longest run and what it was
 
-    def record(self, action: str, run: Run, page: str) -> None:
+    def record(self, action: str, run: Run, page: str, detail: str = "") -> None:
         self.runs.setdefault(action, []).append(run)
+        if run.seconds > self.slowest[0]:
+            self.slowest = (run.seconds, f"{self.name} on /{page} ({action}{': ' + detail if detail else ''})")
         self.problems.extend(f"{self.name} on /{page} ({action}): {problem}" for problem in run.problems)
         self.warnings.extend(f"on /{page} ({action}): {warning}" for warning in run.warnings)
         self.received_bytes += run.received_bytes
@@ -107,6 +110,8 @@ class ClassroomReport:
             times = self.seconds(action)
             if times:
                 lines.append(f"  {action:<8} {len(times):>5} runs: {timing(times)}")
+        slowest = sorted((s.slowest for s in self.students), reverse=True)[:3]
+        lines.append("  slowest: " + "; ".join(f"{seconds:.1f} s {what}" for seconds, what in slowest if what))
         warnings = sorted({warning for s in self.students for warning in s.warnings})
         lines.extend(f"  warning: {warning}" for warning in warnings[:5])
         lines.extend(f"  error: {error}" for error in self.errors[:10])
@@ -198,7 +203,9 @@ async def one_student(name: str, base_url: str, link: str, deadline: float, rng:
                             break
                         await asyncio.sleep(rng.uniform(*think))
                         action = "control"
-                        student.record(action, await session.set_widget(*move), where)
+                        widget, value = move
+                        student.record(action, await session.set_widget(widget, value), where,
+                                       f"{widget.user_key} = {value}")
         except SessionError as err:
             student.unfinished.append(f"{action} on /{where}: {err}")
             if session.disconnected:
