@@ -1,21 +1,29 @@
 """Uploaded recurrent weights, kept by digest so that pages and caches can refer to them by a token.
 
-The app validates an upload once (:func:`load_npz`) and registers the resulting parameter dict here; figures receive only the short token (a primitive, so caching and
-links keep working) and look the weights up. The store is bounded and lives in the server process:
-a link that names a token the server no longer holds falls back to generated weights with a notice.
+The app validates an upload once (:func:`load_npz`) and registers the resulting parameter dict here;
+figures receive only the short token (a primitive, so caching and links keep working) and look the
+weights up. The store lives in the server process and is bounded three ways (:class:`WeightsStore`):
+at most :data:`MAX_STORED` uploads and :data:`MAX_STORED_BYTES` of arrays, the least recently used
+going first, and an upload nobody has used for :data:`STORE_TTL_S` is forgotten. A link that names a
+token the server no longer holds falls back to generated weights with a notice.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import threading
+import time
 import zipfile
 from collections import OrderedDict
+from typing import Callable
 
 import numpy as np
 
 NO_WEIGHTS = "none"
-MAX_STORED = 16
+MAX_STORED = 64  # uploads kept at once: a class of 40, each with one upload, keeps all of them
+MAX_STORED_BYTES = 256 * 2**20  # float64 bytes of all kept uploads (about 25 of the largest layers)
+STORE_TTL_S = 4 * 3600.0  # an upload unused for this long (seconds) is forgotten: a lecture and its break
 MAX_BYTES = 8 * 1024 * 1024  # largest accepted upload (an LSTM with H = 256, I = 1024 is ~10 MB as float64)
 MAX_UNPACKED_BYTES = 4 * MAX_BYTES  # savez_compressed members may not unpack beyond this (zip bombs)
 MAX_HIDDEN = 256  # the app's largest hidden size
@@ -121,29 +129,105 @@ def _check_shapes(arrays: dict[str, np.ndarray]) -> str:
         raise WeightsError("too_big_layer", f"H = {n_h}, I = {w_ih.shape[1]}; the app takes H ≤ {MAX_HIDDEN}, "
                            f"I ≤ {MAX_INPUT}", H=n_h, I=w_ih.shape[1], max_h=MAX_HIDDEN, max_i=MAX_INPUT)
     return CELL_OF_GATES[n_g]
-_STORE: "OrderedDict[str, tuple[str, dict[str, np.ndarray]]]" = OrderedDict()
 
 
-def register(cell: str, params: dict[str, np.ndarray]) -> str:
-    """Keep validated ``params`` (PyTorch layout) for ``cell``; returns their 16-hex-digit token."""
+Params = dict[str, np.ndarray]
+
+
+class WeightsStore:
+    """Validated weights by token: least recently used first out, bounded in count and bytes, with expiry.
+
+    ``put`` keeps float64 copies; ``get`` returns fresh copies (callers may scale them in place) and
+    counts as a use. An entry is dropped when it has not been used for ``ttl_s`` seconds, or when
+    keeping it would exceed ``max_entries`` or ``max_bytes`` (the least recently used go first; the
+    newest entry is always kept, and one larger than ``max_bytes`` alone is refused). Safe to share
+    between the threads that run Streamlit sessions.
+    """
+
+    def __init__(self, max_entries: int = MAX_STORED, max_bytes: int = MAX_STORED_BYTES,
+                 ttl_s: float = STORE_TTL_S, clock: Callable[[], float] = time.monotonic) -> None:
+        if max_entries < 1 or max_bytes < 1 or ttl_s <= 0:
+            raise ValueError(f"max_entries, max_bytes and ttl_s must be positive; got {max_entries}, "
+                             f"{max_bytes}, {ttl_s}")
+        self.max_entries, self.max_bytes, self.ttl_s = max_entries, max_bytes, ttl_s
+        self._clock = clock
+        self._lock = threading.Lock()
+        # token -> (cell, params, bytes, time of last use); least recently used first
+        self._entries: OrderedDict[str, tuple[str, Params, int, float]] = OrderedDict()
+        self._bytes = 0
+
+    def put(self, token: str, cell: str, params: Params) -> bool:
+        """Keep ``params`` for ``cell`` under ``token``; False (nothing kept) when they exceed ``max_bytes``."""
+        kept = {name: np.array(value, dtype=np.float64) for name, value in params.items()}
+        size = sum(value.nbytes for value in kept.values())
+        if size > self.max_bytes:
+            return False
+        with self._lock:
+            self._drop(token)
+            self._entries[token] = (cell, kept, size, self._clock())
+            self._bytes += size
+            self._evict()
+        return True
+
+    def get(self, token: str) -> tuple[str, Params] | None:
+        """``(cell, params)`` for ``token`` (copies), or None when it is unknown or has expired."""
+        with self._lock:
+            self._evict()
+            found = self._entries.get(token)
+            if found is None:
+                return None
+            cell, params, size, _ = found
+            self._entries[token] = (cell, params, size, self._clock())
+            self._entries.move_to_end(token)
+        return cell, {name: value.copy() for name, value in params.items()}
+
+    def __len__(self) -> int:
+        with self._lock:
+            self._evict()
+            return len(self._entries)
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes of the arrays kept now."""
+        with self._lock:
+            self._evict()
+            return self._bytes
+
+    def _drop(self, token: str) -> None:
+        found = self._entries.pop(token, None)
+        if found is not None:
+            self._bytes -= found[2]
+
+    def _evict(self) -> None:
+        """Drop expired entries, then the least recently used while over a bound (lock held)."""
+        deadline = self._clock() - self.ttl_s
+        for token in [token for token, entry in self._entries.items() if entry[3] <= deadline]:
+            self._drop(token)
+        while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
+            self._drop(next(iter(self._entries)))
+
+
+_STORE = WeightsStore()
+
+
+def token_of(cell: str, params: Params) -> str:
+    """The 16-hex-digit digest of ``cell`` and ``params`` (the same weights always get the same token)."""
     digest = hashlib.sha256(cell.encode())
     for name in sorted(params):
         digest.update(name.encode())
         digest.update(np.ascontiguousarray(params[name], dtype=np.float64).tobytes())
-    token = digest.hexdigest()[:16]
-    _STORE[token] = (cell, {k: np.array(v, dtype=np.float64) for k, v in params.items()})
-    _STORE.move_to_end(token)
-    while len(_STORE) > MAX_STORED:
-        _STORE.popitem(last=False)
+    return digest.hexdigest()[:16]
+
+
+def register(cell: str, params: Params) -> str:
+    """Keep validated ``params`` (PyTorch layout) for ``cell`` in the server's store; returns their token."""
+    token = token_of(cell, params)
+    _STORE.put(token, cell, params)
     return token
 
 
-def lookup(token: str) -> tuple[str, dict[str, np.ndarray]] | None:
-    """``(cell, params)`` for a registered token, or ``None`` (also for ``"none"``)."""
+def lookup(token: str) -> tuple[str, Params] | None:
+    """``(cell, params)`` for a registered token still held, or ``None`` (also for ``"none"``)."""
     if token == NO_WEIGHTS:
         return None
-    found = _STORE.get(token)
-    if found is None:
-        return None
-    cell, params = found
-    return cell, {k: v.copy() for k, v in params.items()}
+    return _STORE.get(token)

@@ -169,3 +169,88 @@ def test_every_rejection_has_a_message_in_both_languages():
     for reason in ("too_large", "not_npz", "names", "pickled", "dtype", "not_finite", "shape", "too_big_layer"):
         text = strings()[f"your_weights.error.{reason}"]
         assert text.ko and text.en and text.ko != text.en
+
+
+class FakeClock:
+    """Seconds that move only when a test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def stored_layer(seed: int, n_h: int = 4) -> dict[str, np.ndarray]:
+    """An RNN layer as the store keeps it (float64: 8 * (H*3 + H*H + 2H) bytes)."""
+    return {name.removesuffix("_l0"): value.astype(np.float64) for name, value in layer("rnn", n_h=n_h, seed=seed).items()}
+
+
+def layer_bytes(params: dict[str, np.ndarray]) -> int:
+    return sum(value.nbytes for value in params.values())
+
+
+def test_the_store_keeps_at_most_max_entries_dropping_the_least_recently_used():
+    store = weights.WeightsStore(max_entries=3, max_bytes=2**20, ttl_s=60, clock=FakeClock())
+    for seed in range(3):
+        assert store.put(f"t{seed}", "rnn", stored_layer(seed))
+    assert store.get("t0") is not None  # t0 is now the most recently used; t1 the least
+    store.put("t3", "rnn", stored_layer(3))
+    assert len(store) == 3
+    assert store.get("t1") is None
+    assert all(store.get(token) is not None for token in ("t0", "t2", "t3"))
+
+
+def test_the_store_keeps_at_most_max_bytes():
+    size = layer_bytes(stored_layer(0))
+    store = weights.WeightsStore(max_entries=100, max_bytes=2 * size + size // 2, ttl_s=60, clock=FakeClock())
+    for seed in range(5):
+        store.put(f"t{seed}", "rnn", stored_layer(seed))
+        assert store.nbytes <= store.max_bytes
+    assert len(store) == 2 and store.nbytes == 2 * size
+    assert store.get("t4") is not None and store.get("t3") is not None and store.get("t2") is None
+    assert not store.put("huge", "rnn", stored_layer(0, n_h=40))  # larger than the whole store: refused
+    assert store.get("huge") is None and len(store) == 2
+
+
+def test_an_unused_upload_expires_and_a_used_one_does_not():
+    clock = FakeClock()
+    store = weights.WeightsStore(max_entries=10, max_bytes=2**20, ttl_s=100, clock=clock)
+    store.put("used", "rnn", stored_layer(0))
+    store.put("unused", "rnn", stored_layer(1))
+    for _ in range(3):  # 180 s in all, but "used" is looked up every 60 s
+        clock.now += 60
+        assert store.get("used") is not None
+    assert store.get("unused") is None
+    assert len(store) == 1 and store.nbytes == layer_bytes(stored_layer(0))
+    clock.now += 100
+    assert store.get("used") is None and len(store) == 0 and store.nbytes == 0
+
+
+def test_the_store_hands_out_copies_and_registering_again_replaces():
+    store = weights.WeightsStore(max_entries=2, max_bytes=2**20, ttl_s=60, clock=FakeClock())
+    params = stored_layer(0)
+    store.put("t", "rnn", params)
+    params["weight_hh"][:] = 7.0  # the caller's arrays are not the stored ones
+    cell, first = store.get("t")
+    first["weight_hh"] *= 2.0  # nor are the ones handed out
+    assert cell == "rnn" and np.array_equal(store.get("t")[1]["weight_hh"], stored_layer(0)["weight_hh"])
+    store.put("t", "gru", stored_layer(5))
+    assert len(store) == 1 and store.get("t")[0] == "gru" and store.nbytes == layer_bytes(stored_layer(5))
+
+
+def test_register_names_weights_by_their_content():
+    params = stored_layer(3)
+    token = weights.register("rnn", params)
+    assert len(token) == 16 and token == weights.token_of("rnn", params)
+    assert weights.register("rnn", stored_layer(3)) == token
+    assert weights.register("gru", stored_layer(3)) != token  # the cell is part of the name
+    assert weights.lookup(weights.NO_WEIGHTS) is None
+
+
+def test_the_apps_store_fits_a_class_of_the_largest_uploads():
+    """Every upload the app accepts fits the store, and the bounds hold a class of 40 typical uploads."""
+    largest = 4 * weights.MAX_HIDDEN * (weights.MAX_INPUT + weights.MAX_HIDDEN + 2) * 8  # LSTM, float64
+    assert largest < weights.MAX_STORED_BYTES
+    typical = 4 * 128 * (64 + 128 + 2) * 8  # an LSTM with H = 128, I = 64
+    assert 40 <= weights.MAX_STORED and 40 * typical <= weights.MAX_STORED_BYTES
