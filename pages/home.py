@@ -11,7 +11,7 @@ PAGE = "home"
 
 @ui.section(PAGE, ["book-norms"])
 def preview(values: dict[str, Any]) -> None:
-    ui.figure("book-norms", values, table=False)
+    ui.figure("book-norms", values, table=False, live=("scale",))
 
 
 ui.lesson_header(PAGE)

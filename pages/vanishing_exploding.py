@@ -16,7 +16,7 @@ def spectrum(values: dict[str, Any]) -> None:
     with chart:
         norms = ui.figure("book-norms", values)
     with side:
-        ui.figure("book-eigenvalues", values)
+        ui.figure("book-eigenvalues", values, show_live=False)  # follows the norms' scale slider
     if norms is not None:
         st.info(ui.text("vanishing_exploding.spectrum.caption", rho=norms["rho"], sigma=norms["sigma1"]))
 

@@ -83,8 +83,8 @@ def extend_annotations(fig: Canvas | go.Figure, annotations: list[dict[str, Any]
 def builder(draw: Callable[..., Canvas | go.Figure]) -> Callable[..., go.Figure]:
     """A figure builder from ``draw(data, *, lang, theme, **view)``, which draws on :func:`figure` or
     :func:`subplots` (``view``: the figure's display options, e.g. ``yaxis``): calling it returns a
-    validated ``go.Figure``; its ``json`` attribute returns the JSON string without validation, and
-    ``draw`` is the function itself."""
+    validated ``go.Figure``; its ``json`` attribute returns the JSON string without validation, ``dict``
+    the same figure as a dict (arrays as Plotly's typed arrays), and ``draw`` is the function itself."""
 
     @functools.wraps(draw)
     def build(data: Any, *, lang: str, theme: str, **view: Any) -> go.Figure:
@@ -95,7 +95,12 @@ def builder(draw: Callable[..., Canvas | go.Figure]) -> Callable[..., go.Figure]
         fig = draw(data, lang=lang, theme=theme, **view)
         return fig.to_json() if isinstance(fig, Canvas) else fig.to_json(validate=False)
 
+    def as_dict(data: Any, *, lang: str, theme: str, **view: Any) -> dict[str, Any]:
+        fig = draw(data, lang=lang, theme=theme, **view)
+        return fig.to_dict() if isinstance(fig, Canvas) else fig.to_plotly_json()
+
     build.json = as_json
+    build.dict = as_dict
     build.draw = draw
     return build
 

@@ -16,13 +16,14 @@ COLOR_SPAN = 12.0  # colours saturate this many decades above/below the starting
 
 
 @builder
-def sweep_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
+def sweep_figure(data: dict[str, Any], *, lang: str, theme: str, highlight: float = 1.0) -> Figure:
     """Top: heatmap of log10 ‖∂L/∂h_t‖ (rows scales, columns t), critical scale as a line.
-    Bottom: the full-resolution curves of a few scales.
+    Bottom: the full-resolution curves of a few scales, and bold the curve of the computed scale nearest
+    to ``highlight``, which a line marks on the heatmap.
 
     ``data``: ``grid`` (S', T'), ``grid_t`` (T',), ``grid_scales`` (S',), ``curves`` (C, T),
-    ``curve_scales`` (C,), ``t`` (T,), ``critical`` float | None, ``start``, ``factor_t``, ``factor_s``,
-    ``floored``, ``cell``.
+    ``curve_scales`` (C,), ``rows`` (S, T) every scale's curve, ``scales`` (S,), ``t`` (T,), ``critical``
+    float | None, ``start``, ``factor_t``, ``factor_s``, ``floored``, ``cell``.
     """
     width = line_width(theme)
     fig = subplots(
@@ -46,7 +47,17 @@ def sweep_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
             line={"color": "black" if theme != "dark" else "white", "width": width, "dash": "dash"},
             name=t("scale_sweep.trace.critical", lang, s=critical), hoverinfo="skip",
         ), row=1, col=1)
-    (curves,), as_log10 = log_axis_values(data["curves"])
+    nearest = int(np.argmin(np.abs(data["scales"] - highlight)))
+    shown = float(data["scales"][nearest])
+    ink = "black" if theme != "dark" else "white"
+    fig.add_trace(scatter(
+        x=[data["grid_t"][0], data["grid_t"][-1]], y=[shown, shown], mode="lines",
+        line={"color": ink, "width": width * 1.2}, name=t("scale_sweep.trace.highlight", lang, s=shown),
+        hoverinfo="skip", showlegend=False,
+    ), row=1, col=1)
+    (rows,), as_log10 = log_axis_values(data["rows"])  # one axis for every scale, whichever is highlighted
+    curves = rows[np.searchsorted(data["scales"], data["curve_scales"])]
+    bold = rows[nearest]
     colors = sample_colorscale("Viridis", np.linspace(0.0, 0.85, len(data["curve_scales"])))
     for y, scale, color in zip(curves, data["curve_scales"], colors):
         name = t("scale_sweep.trace.curve", lang, s=scale)
@@ -54,6 +65,11 @@ def sweep_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
             x=data["t"], y=y, mode="lines", name=name, line={"color": color, "width": width * 0.8},
             hovertemplate="t=%{x}<br>%{y:.4g}<extra>" + name + "</extra>",
         ), row=2, col=1)
+    name = t("scale_sweep.trace.highlight", lang, s=shown)
+    fig.add_trace(scatter(
+        x=data["t"], y=bold, mode="lines", name=name, line={"color": ink, "width": width * 1.6},
+        hovertemplate="t=%{x}<br>%{y:.4g}<extra>" + name + "</extra>",
+    ), row=2, col=1)
     cell = data["cell"]
     apply_layout(fig, theme=theme, title=t("scale_sweep.title.figure", lang, cell=cell.upper()), height=820)
     fig.update_xaxes(title_text=t("scale_sweep.axis.t", lang))

@@ -91,7 +91,7 @@ FIGURES = (
         title=Text("f(x) = 3.5x(1 − x)의 합성", "Compositions of f(x) = 3.5x(1 − x)"),
         summary=Text("함수를 합성할수록 모양이 복잡해지고 최대 기울기가 커집니다.",
                      "The more often f is composed, the wigglier it gets and the steeper its maximum slope."),
-        params=(COMPOSITIONS,), compute=compute_compositions, build=figures.compositions_figure,
+        params=(COMPOSITIONS,), live=("n_max",), compute=compute_compositions, build=figures.compositions_figure,
         table=compositions_table,
     ),
     FigureSpec(
@@ -100,14 +100,14 @@ FIGURES = (
         summary=Text("c = 0.15: 싱크 (1 − √0.4)/2 = 0.18377 (f' = 0.36754), 소스 (1 + √0.4)/2 = 0.81623 (f' = 1.63246).",
                      "c = 0.15: sink (1 − √0.4)/2 = 0.18377 (f' = 0.36754), source (1 + √0.4)/2 = 0.81623 "
                      "(f' = 1.63246)."),
-        params=(C, X0, ITERATIONS), compute=compute_cobweb, build=figures.cobweb_figure, table=cobweb_table,
+        params=(C, X0, ITERATIONS), live=("c", "x0", "steps"), compute=compute_cobweb, build=figures.cobweb_figure, table=cobweb_table,
     ),
     FigureSpec(
         id="basins",
         title=Text("끌개의 영역 (basin of attraction)", "Basins of attraction"),
         summary=Text("|x₀| < 소스이면 싱크로, |x₀| > 소스이면 무한대로 갑니다.",
                      "Starts with |x₀| below the source go to the sink, above it to infinity."),
-        params=(C,), compute=compute_basins, build=figures.basins_figure, table=basins_table,
+        params=(C,), live=("c",), compute=compute_basins, build=figures.basins_figure, table=basins_table,
     ),
 )
 

@@ -149,7 +149,7 @@ FIGURES = (
             "시각 t와 유닛별 은닉 상태 h_t (LSTM은 셀 상태 c_t도) 히트맵.",
             "Heatmap over (t, unit) of the hidden state h_t (and the LSTM's cell state c_t).",
         ),
-        params=SETUP, compute=compute_states, build=figures.hidden_states_figure, table=grid_table,
+        params=SETUP, live=("scale",), compute=compute_states, build=figures.hidden_states_figure, table=grid_table,
     ),
     FigureSpec(
         id="gates",
@@ -160,7 +160,7 @@ FIGURES = (
             "A heatmap over (t, unit) per gate: the LSTM's input, forget, output gates and candidate c̃; the GRU's "
             "reset and update gates and candidate h̃; for the vanilla RNN a_t and tanh'(a_t).",
         ),
-        params=SETUP, compute=compute_gates, build=figures.gates_figure, table=grid_table,
+        params=SETUP, live=("scale",), compute=compute_gates, build=figures.gates_figure, table=grid_table,
     ),
     FigureSpec(
         id="cell-gradients",
@@ -170,7 +170,7 @@ FIGURES = (
             "‖∂L/∂h_t‖ and ‖∂L/∂x_t‖ (and the LSTM's ‖∂L/∂c_t‖) for a loss L = Σ h_T at the last step, log axis.",
         ),
         params=SETUP, compute=compute_gradients, build=figures.gradients_figure, table=gradients_table,
-        view=(STEP,),
+        view=(STEP,), live=("scale", "step"),
     ),
     FigureSpec(
         id="word-gradients",
@@ -179,7 +179,7 @@ FIGURES = (
             "마지막 시각의 예측에서 각 단어(입력)까지 거슬러 온 기울기 ‖∂L/∂x_t‖.",
             "How much of the last step's loss flows back to each word (input): ‖∂L/∂x_t‖.",
         ),
-        params=SETUP, compute=compute_gradients, build=figures.word_gradients_figure, table=words_table,
+        params=SETUP, live=("scale",), compute=compute_gradients, build=figures.word_gradients_figure, table=words_table,
     ),
 )
 

@@ -47,6 +47,12 @@ SCALE_MAX = Param(
               "The scales multiplied into W_hh run from smax/n to smax in n steps"),
     min=0.5, max=5.0, step=0.1, fmt="%.1f",
 )
+HIGHLIGHT = Param(
+    "highlight", "float", 1.0, Text("강조할 스케일", "Highlighted scale"),
+    help=Text("히트맵에 선으로 표시하고 아래에 그 기울기 곡선을 굵게 그립니다 (계산한 스케일 중 가장 가까운 것)",
+              "Marked by a line on the heatmap, its gradient curve drawn bold below (the nearest scale computed)"),
+    min=0.05, max=5.0, step=0.05, fmt="%.2f",
+)
 SCALE_COUNT = Param(
     "n_scales", "int", 60, Text("스케일 개수 n", "Number of scales n"),
     help=Text("히트맵의 세로 칸 수", "Rows of the heatmap"), min=5, max=200, step=1,
@@ -85,6 +91,7 @@ def compute_sweep(*, cell: str, gru_variant: str, nonlinearity: str, init: str, 
         "grid": grid, "grid_t": block_mean(steps, 0, MAX_COLUMNS)[0], "grid_scales": block_mean(scales, 0, MAX_ROWS)[0],
         "factor_t": factor_t, "factor_s": factor_s,
         "curves": log10[picks], "curve_scales": scales[picks], "t": steps.astype(int),
+        "rows": log10, "scales": scales,  # every scale's full curve, for the highlighted one
         "critical": critical, "start": float(0.5 * np.log10(params["weight_hh"].shape[1])),  # ‖ones(1, H)‖
         "floored": bool(np.any(zero)),
         "n_scales": n_scales, "requested_scales": requested,
@@ -121,7 +128,8 @@ FIGURES = (
         ),
         params=(CELL, GRU_VARIANT, NONLINEARITY, INIT, INPUT, GRADIENT_T, GRADIENT_H, SCALE_MAX, SCALE_COUNT, SEED,
                 WEIGHTS),
-        compute=compute_sweep, build=figures.sweep_figure, table=sweep_table,
+        compute=compute_sweep, build=figures.sweep_figure, table=sweep_table, view=(HIGHLIGHT,),
+        live=("highlight",),
     ),
 )
 
@@ -173,6 +181,7 @@ STRINGS = {
                         "t = %{x}<br>s = %{y:.3f}<br>log₁₀ ‖∂L/∂h_t‖ = %{z:.2f}"),
     "scale_sweep.trace.critical": Text("임계 스케일 s* = {s:.3f}", "Critical scale s* = {s:.3f}"),
     "scale_sweep.trace.curve": Text("s = {s:.2f}", "s = {s:.2f}"),
+    "scale_sweep.trace.highlight": Text("강조: s = {s:.2f}", "Highlighted: s = {s:.2f}"),
     "scale_sweep.note.aggregated": Text(
         "화면 해상도에 맞춰 히트맵을 평균했습니다 (log₁₀ 평균: t {ft}칸, s {fs}칸씩).",
         "Heatmap averaged to screen resolution (mean of log₁₀ over {ft} steps × {fs} scales).",

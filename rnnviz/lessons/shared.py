@@ -130,6 +130,11 @@ STRINGS = {
     "export.csv": Text("CSV 내려받기", "Download CSV"),
     "export.json": Text("JSON 내려받기", "Download JSON"),
     "export.html": Text("HTML 내려받기 (오프라인)", "Download HTML (works offline)"),
+    "chart.live.thinned": Text(
+        "{label}: 슬라이더는 {stride}칸마다 하나씩 미리 계산한 값을 보여 줍니다. 다른 값은 옆의 설정에서 고르세요.",
+        "{label}: the slider steps through every {stride}th value, computed in advance; pick any other value in "
+        "the controls.",
+    ),
     "chart.fullscreen": Text("전체 화면 (Esc로 끝내기)", "Full screen (Esc to leave)"),
     "chart.failed": Text(
         "차트를 그리는 plotly.js를 불러오지 못했습니다. 페이지를 새로 고쳐 보세요.",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping, Sequence
 
 from rnnviz.i18n import Text
 
@@ -133,6 +133,18 @@ class Param:
             return clamped, Notice(self.name, str(raw)[:40], clamped, "clamped")
         return clamped, None
 
+    def grid(self, value: Any = None) -> tuple[Any, ...]:
+        """Every value the parameter's slider offers, ``min`` to ``max`` in ``step`` (numbers only), with
+        ``value`` added where it falls between two steps (a link may hold any valid number)."""
+        if self.kind not in ("int", "float") or None in (self.min, self.max, self.step):
+            raise ValueError(f"parameter {self.name!r} has no slider grid")
+        count = int(round((self.max - self.min) / self.step)) + 1
+        decimals = max(0, -int(math.floor(math.log10(self.step)))) + 2 if self.kind == "float" else 0
+        values = {self._clamp(round(self.min + k * self.step, decimals), None)[0] for k in range(count)}
+        if value is not None:
+            values.add(self.parse(value)[0])
+        return tuple(sorted(values))
+
     def to_query(self, value: Any) -> str:
         """The query-string form of a valid value (``parse`` reads it back to the same value)."""
         if self.kind == "bool":
@@ -167,6 +179,9 @@ class FigureSpec:
     - ``build(data, *, lang, theme, **view) -> go.Figure``: a pure Plotly builder (see
       ``rnnviz.figures.canvas.builder``); ``build.json(data, lang=..., theme=..., **view)`` gives its JSON fast.
     - ``table(data) -> pd.DataFrame``: the tidy numbers that the chart draws (ASCII column names).
+    - ``live``: the parameters whose whole slider range the browser receives, so that the chart follows
+      a dragging hand (one or more, each scrubbed alone); ``sweep(name, grid, **values) -> [data]`` computes
+      the data at every grid value in one vectorised pass (without it, ``compute`` runs per value).
     """
 
     id: str
@@ -177,6 +192,12 @@ class FigureSpec:
     build: Callable[..., go.Figure]
     table: Callable[[Any], pd.DataFrame]
     view: tuple[Param, ...] = ()
+    live: tuple[str, ...] = ()
+    sweep: Callable[..., list[Any]] | None = None
+
+    def __post_init__(self) -> None:
+        for name in self.live:
+            self.param(name).grid()  # a live parameter must be a number with a slider grid
 
     @property
     def all_params(self) -> tuple[Param, ...]:
@@ -213,6 +234,18 @@ class FigureSpec:
     def run(self, values: Mapping[str, Any]) -> Any:
         """``compute`` for the page's ``values``, uncached (the command line and the tests)."""
         return self.compute(**self.compute_args(values))
+
+    def run_over(self, name: str, values: Mapping[str, Any], grid: Sequence[Any]) -> list[Any]:
+        """The data at every value of ``grid`` for parameter ``name`` (the others as in ``values``): ``sweep``
+        in one pass where the lesson gives one, else ``compute`` per value."""
+        param = self.param(name)
+        if param in self.view:  # a display option: the same data for every frame
+            return [self.run(values)] * len(grid)
+        if self.sweep is not None:
+            args = self.compute_args(values)
+            del args[name]
+            return list(self.sweep(name, tuple(grid), **args))
+        return [self.run({**values, name: value}) for value in grid]
 
 
 @dataclass(frozen=True)

@@ -134,7 +134,7 @@ FIGURES = (
             "The RNN/LSTM/GRU unrolled in time; node and line colour and size show the norm of the gradient passing "
             "them (log scale); the play button animates the backward pass from the loss to t = 1.",
         ),
-        params=NETWORK, compute=compute_graph, build=figures.unrolled_graph_figure, table=graph_table,
+        params=NETWORK, live=("scale",), compute=compute_graph, build=figures.unrolled_graph_figure, table=graph_table,
     ),
     FigureSpec(
         id="cell-diagram",
@@ -144,7 +144,7 @@ FIGURES = (
             "One cell at step t: the gate values f, i, o, g (or r, z, h̃) beside the gradient norms at the same places.",
         ),
         params=NETWORK, compute=compute_cell, build=cell_diagram.cell_diagram_figure, table=cell_table,
-        view=(STEP,),
+        view=(STEP,), live=("scale", "step"),
     ),
 )
 

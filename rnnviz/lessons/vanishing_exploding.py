@@ -115,7 +115,7 @@ FIGURES = (
             "vanishes below.",
         ),
         params=(INIT, SCALE, SEQ_LEN, HIDDEN, BATCH, SEED),
-        compute=compute_norms, build=figures.norms_figure, table=norms_table, view=(AXIS,),
+        compute=compute_norms, build=figures.norms_figure, table=norms_table, view=(AXIS,), live=("scale", "T"),
     ),
     FigureSpec(
         id="book-eigenvalues",
@@ -126,7 +126,7 @@ FIGURES = (
             "eventually vanishes.",
         ),
         params=(INIT, SCALE, HIDDEN, SEED),
-        compute=compute_eigenvalues, build=figures.eigenvalues_figure, table=eigenvalues_table,
+        compute=compute_eigenvalues, build=figures.eigenvalues_figure, table=eigenvalues_table, live=("scale",),
     ),
     FigureSpec(
         id="scalar-power",
@@ -136,7 +136,7 @@ FIGURES = (
             "In a linear RNN with one hidden unit the gradient is wⁿ: 1.1⁵⁰ ≈ 117.4, 0.9⁵⁰ ≈ 0.00515.",
         ),
         params=(W, STEPS),
-        compute=compute_scalar, build=figures.scalar_power_figure, table=scalar_table,
+        compute=compute_scalar, build=figures.scalar_power_figure, table=scalar_table, live=("w", "n"),
     ),
 )
 

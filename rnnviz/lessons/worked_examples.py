@@ -99,7 +99,7 @@ FIGURES = (
         title=Text("예제 1: 선형 순환 유닛", "Example 1: a linear recurrent unit"),
         summary=Text("w_x = w_h = w_y = 1, 입력 2, −0.5, 1, 1 → h = y = 2, 1.5, 2.5, 3.5.",
                      "w_x = w_h = w_y = 1, inputs 2, −0.5, 1, 1 → h = y = 2, 1.5, 2.5, 3.5."),
-        params=(W_H,), compute=compute_linear, build=figures.linear_figure, table=linear_table,
+        params=(W_H,), live=("wh",), compute=compute_linear, build=figures.linear_figure, table=linear_table,
     ),
     FigureSpec(
         id="worked-sigmoid",
@@ -120,7 +120,7 @@ FIGURES = (
         title=Text("스칼라 RNN의 BPTT", "BPTT of a scalar RNN"),
         summary=Text("z = u x + w h, h = φ(z), r = v h, y = φ(r)에서 시각별 ∂L/∂h, ∂L/∂z.",
                      "Per-step ∂L/∂h and ∂L/∂z for z = u x + w h, h = φ(z), r = v h, y = φ(r)."),
-        params=(U, W, V, LOSS), compute=compute_scalar_bptt, build=figures.scalar_bptt_figure,
+        params=(U, W, V, LOSS), live=("u", "w", "v"), compute=compute_scalar_bptt, build=figures.scalar_bptt_figure,
         table=scalar_bptt_table,
     ),
 )

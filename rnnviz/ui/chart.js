@@ -1,4 +1,5 @@
-// The app's chart element (a Streamlit component, mounted by rnnviz/ui.py).
+// The app's chart element (a Streamlit component, mounted by rnnviz/ui/chart.py; live.js is inlined
+// before this file).
 //
 // Streamlit's own Plotly element is replaced by a new one whenever its figure changes, so the
 // browser builds the chart from scratch and then draws it a second time once it is sized. This
@@ -10,8 +11,14 @@
 // printed), not at once: a slider move then spends its time on the charts the user is looking at.
 // Each chart's first figure is drawn at once.
 //
-// data: {figure: Plotly figure JSON (string), config: Plotly config, plotly: URL of plotly.min.js,
-//        labels: {fullscreen, failed}} in the user's language.
+// A live chart (live.js) also shows a slider per live parameter above the plot: moving it switches
+// between the frames it already holds, with no message to the server; letting go sends the value to
+// Python once (trigger "live": {name, value}), so that the URL, the sidebar and the numbers beside the
+// chart follow. Other live charts of the page with the same parameter follow the hand too.
+//
+// data: {figure: Plotly figure JSON (string), or live: live payload JSON (string), show: the names of
+//        the live sliders this chart shows (it follows the others), config: Plotly config, plotly: URL of
+//        plotly.min.js, labels: {fullscreen, failed}} in the user's language.
 
 const FULLSCREEN_ICON = {
   width: 1000,
@@ -79,21 +86,79 @@ function chartConfig(div, data) {
   return div.rnnvizConfig;
 }
 
-function draw(div, data, Plotly) {
-  if (div.rnnvizFigure !== data.figure) return; // a newer figure has arrived meanwhile
-  if (!div._fullLayout) div.textContent = ""; // a message from an earlier failed load
-  const figure = JSON.parse(data.figure);
+// Draw figure into div: layout width from the column (or the screen, in full screen).
+function react(div, figure, data, Plotly) {
   const layout = { ...figure.layout, width: div.parentElement.clientWidth };
   div.rnnvizHeight = layout.height;
   if (document.fullscreenElement === div) Object.assign(layout, { width: window.innerWidth, height: window.innerHeight });
-  const drawn = Plotly.react(div, { data: figure.data, layout: layout, config: chartConfig(div, data) });
+  return Plotly.react(div, { data: figure.data, layout: layout, config: chartConfig(div, data) });
+}
+
+function draw(div, data, Plotly) {
+  const source = data.live || data.figure;
+  if (div.rnnvizFigure !== source) return; // a newer figure has arrived meanwhile
+  if (!div._fullLayout) div.textContent = ""; // a message from an earlier failed load
+  const figure = data.live ? div.rnnvizLive.base : JSON.parse(data.figure);
+  const drawn = react(div, figure, data, Plotly);
   // An animation's frames are only needed for Play, and adding them takes Plotly about a third of
   // the unrolled graph's redraw: they replace the old ones once the new figure is on screen.
   return drawn.then(() => {
-    div.rnnvizDrawn = data.figure; // the figure on screen (the tests compare it with rnnvizFigure)
-    if (div.rnnvizFigure !== data.figure) return undefined;
+    div.rnnvizDrawn = source; // the figure on screen (the tests compare it with rnnvizFigure)
+    if (div.rnnvizFigure !== source) return undefined;
     return Plotly.deleteFrames(div).then(() => (figure.frames ? Plotly.addFrames(div, figure.frames) : undefined));
   });
+}
+
+// ------------------------------------------------------------------------------------ live frames
+// Show frame index of the live slider named name (one draw per animation frame, the latest index).
+function showFrame(div, data, name, index) {
+  const live = div.rnnvizLive;
+  const slider = live && live.sliders.find((s) => s.name === name);
+  if (!slider) return;
+  div.rnnvizPending = { slider: slider, index: index };
+  if (div.rnnvizFrameRequested) return;
+  div.rnnvizFrameRequested = true;
+  window.requestAnimationFrame(() => {
+    div.rnnvizFrameRequested = false;
+    const pending = div.rnnvizPending;
+    if (!pending || !window.Plotly || div.rnnvizLive !== live) return;
+    const figure = rnnvizApplyPatch(live.base, pending.slider.patches[pending.index], pending.slider.reference);
+    div.rnnvizLiveIndex = { ...(div.rnnvizLiveIndex || {}), [name]: pending.index };
+    react(div, figure, data, window.Plotly).then(() => {
+      div.dispatchEvent(new CustomEvent("rnnviz-frame", { detail: { name: name, index: pending.index } }));
+    });
+  });
+}
+
+// The sliders row above the plot, made again when a new payload arrives.
+function liveRow(box, div, data, setTriggerValue) {
+  let row = box.querySelector(".rnnviz-live-row");
+  if (!row) {
+    row = document.createElement("div");
+    row.className = "rnnviz-live-row";
+    box.insertBefore(row, div);
+  }
+  const live = div.rnnvizLive;
+  const controls = live ? live.sliders.filter((slider) => (data.show || []).includes(slider.name)) : [];
+  row.replaceChildren(
+    ...controls.map((slider) =>
+      rnnvizLiveControl(
+        slider,
+        (index) => {
+          showFrame(div, data, slider.name, index);
+          window.dispatchEvent(new CustomEvent("rnnviz-live", { detail: { name: slider.name, value: slider.values[index], from: div } }));
+        },
+        (index) => setTriggerValue("live", { name: slider.name, value: slider.values[index] }),
+      ),
+    ),
+  );
+  if (live && live.thinned.length && data.labels.thinned) {
+    const note = document.createElement("div");
+    note.className = "rnnviz-live-note";
+    note.textContent = live.thinned.map(([label, stride]) => data.labels.thinned.replace("{label}", label).replace("{stride}", stride)).join(" ");
+    row.append(note);
+  }
+  row.hidden = row.childElementCount === 0;
 }
 
 // Charts holding a figure they have not drawn yet because they are out of view.
@@ -123,24 +188,43 @@ function watchVisibility(div) {
 // microtask that follows this handler, and Plotly.react draws a cartesian chart synchronously).
 window.addEventListener("beforeprint", () => [...undrawn].forEach(drawWhenShown));
 
-export default function chart({ data, parentElement }) {
+export default function chart({ data, parentElement, setTriggerValue }) {
   let div = parentElement.querySelector(".rnnviz-chart");
   if (!div) {
+    const box = document.createElement("div");
+    box.className = "rnnviz-chart-box";
     div = document.createElement("div");
     div.className = "rnnviz-chart";
-    parentElement.appendChild(div);
+    box.appendChild(div);
+    parentElement.appendChild(box);
     div.rnnvizObserver = followWidth(div);
     div.rnnvizVisibility = watchVisibility(div);
     div.addEventListener("fullscreenchange", () => loadPlotly(data.plotly).then((Plotly) => onFullscreenChange(div, Plotly)));
+    // Follow another chart's live slider with the same parameter (the page's other charts of the value).
+    div.rnnvizFollow = (event) => {
+      if (event.detail.from === div || !div.rnnvizLive) return;
+      const slider = div.rnnvizLive.sliders.find((s) => s.name === event.detail.name);
+      if (!slider) return;
+      const index = rnnvizNearest(slider.values, event.detail.value);
+      const control = div.parentElement.querySelector(`input[data-live="${slider.name}"]`);
+      if (control) control.closest(".rnnviz-live").rnnvizSet(index);
+      showFrame(div, div.rnnvizData, slider.name, index);
+    };
+    window.addEventListener("rnnviz-live", div.rnnvizFollow);
   }
+  div.rnnvizData = data;
   const stop = () => {
     div.rnnvizObserver.disconnect();
     div.rnnvizVisibility.disconnect();
+    window.removeEventListener("rnnviz-live", div.rnnvizFollow);
     undrawn.delete(div);
   };
-  if (div.rnnvizFigure !== data.figure) {
+  const source = data.live || data.figure;
+  if (div.rnnvizFigure !== source) {
     const drawnBefore = div.rnnvizFigure !== undefined;
-    div.rnnvizFigure = data.figure;
+    div.rnnvizFigure = source;
+    div.rnnvizLive = data.live ? JSON.parse(data.live) : null;
+    liveRow(div.parentElement, div, data, setTriggerValue);
     if (drawnBefore && div.rnnvizInView === false) {
       div.rnnvizUndrawn = data;
       undrawn.add(div);

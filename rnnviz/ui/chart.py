@@ -1,4 +1,5 @@
-"""The chart element: a component that draws a Plotly figure and redraws it in place (``chart.js``).
+"""The chart element: a component that draws a Plotly figure and redraws it in place (``chart.js``), and
+for a live figure switches between its frames in the browser (``live.js``).
 
 plotly.js is served from the plotly package's own copy, under Streamlit's component file route, so a
 page requests nothing from outside the app's server.
@@ -7,7 +8,7 @@ page requests nothing from outside the app's server.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import plotly
 import streamlit as st
@@ -26,7 +27,7 @@ def _component() -> Any:
     """The chart component, declared once per server process (on first use, not at import)."""
     return st.components.v2.component(
         "rnnviz_chart",
-        js=(ASSETS / "chart.js").read_text(encoding="utf-8"),
+        js=(ASSETS / "live.js").read_text(encoding="utf-8") + (ASSETS / "chart.js").read_text(encoding="utf-8"),
         css=(ASSETS / "chart.css").read_text(encoding="utf-8"),
         isolate_styles=False,
     )
@@ -40,12 +41,22 @@ def plotly_js_url() -> str:
     return f"component/{served.name}/{_PLOTLY_JS_FILE}"
 
 
-def chart(figure_json: str, key: str) -> None:
-    """Draw a Plotly figure (its JSON) in the chart element ``key``; a new figure redraws it in place."""
+def chart(figure_json: str | None, key: str, *, live_json: str | None = None, show_live: list[str] | None = None,
+          on_live: Callable[[], None] | None = None) -> Any:
+    """Draw a Plotly figure (its JSON) in the chart element ``key``; a new figure redraws it in place.
+
+    A live figure passes its live payload (``rnnviz.figures.live.live_payload``) instead: the element shows
+    the sliders of the parameters in ``show_live`` (it follows the page's other charts in the rest) and
+    calls ``on_live`` when a slider is let go, with the chart's state holding ``live`` = ``{name, value}``.
+    """
     data = {
         "figure": figure_json,
+        "live": live_json,
+        "show": show_live or [],
         "config": export.PLOTLY_CONFIG,
         "plotly": plotly_js_url(),
-        "labels": {"fullscreen": text("chart.fullscreen"), "failed": text("chart.failed")},
+        "labels": {"fullscreen": text("chart.fullscreen"), "failed": text("chart.failed"),
+                   "thinned": text("chart.live.thinned")},
     }
-    _component()(data=data, key=key, width="stretch", height="content")
+    callbacks = {"on_live_change": on_live} if on_live is not None else {}
+    return _component()(data=data, key=key, width="stretch", height="content", **callbacks)

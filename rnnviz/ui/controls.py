@@ -23,6 +23,8 @@ from rnnviz.ui.frame import NOTICES_KEY, frame_query, lang, notice_text, show_no
 
 _PAGE_KEY = "_url_page"  # which page last read the URL into its widgets
 _PARAMS_KEY = "_page_params"  # page -> (every parameter, those with widgets), for this session
+_DEPENDENTS_KEY = "_page_dependents"  # page -> parameter name -> keys of the sections that use it
+RERUN_PAGE_KEY = "_rerun_page"  # set by a callback whose change the whole page must show (sidebar included)
 
 
 def page_params(figure_ids: Iterable[str]) -> tuple[Param, ...]:
@@ -57,6 +59,7 @@ def controls(page: str, figure_ids: Iterable[str], *, sections: Iterable[Any] = 
         state[NOTICES_KEY] = state.get(NOTICES_KEY, []) + notices
     show_notices()
     dependents = _dependents(sections)
+    state.setdefault(_DEPENDENTS_KEY, {})[page] = dependents
     values = {}
     with container if container is not None else st.sidebar:
         st.subheader(text("sidebar.controls"))
@@ -108,6 +111,21 @@ def _control_changed(page: str, section_keys: tuple[str, ...]) -> None:
             st.rerun(list(section_keys))
         except StreamlitAPIException:  # a section this session has not drawn yet: the whole page runs
             pass
+
+
+def set_value(name: str, value: Any) -> None:
+    """Set parameter ``name`` of the page being shown to ``value`` from outside its widget (a live chart's
+    slider let go): the URL is rewritten and the whole page runs again, so that the widget in the sidebar
+    and the numbers beside the charts follow. Call it from a callback."""
+    state = st.session_state
+    page = state.get(_PAGE_KEY)
+    every = {p.name: p for p in state.get(_PARAMS_KEY, {}).get(page, ((), ()))[0]}
+    if name not in every:
+        return
+    valid, _ = every[name].parse(value)
+    state[f"{page}.{name}"] = valid
+    write_url(state[_PARAMS_KEY][page][1], current_values(page))
+    state[RERUN_PAGE_KEY] = True  # the chart's section, rerun first, asks for the whole page (see sections)
 
 
 def _with_uploaded_weights(params: tuple[Param, ...], raw: dict[str, Any]) -> dict[str, Any]:

@@ -1,30 +1,34 @@
 """A catalogue figure on a page: its computation (cached), its chart, its table and exports.
 
 Computations are cached per process with bounded entries: figures that share a compute function (a chart
-and its small multiples) share one entry, and display options (``FigureSpec.view``) never enter it.
+and its small multiples) share one entry, and display options (``FigureSpec.view``) never enter it. A
+live figure (``FigureSpec.live``) sends its frames for the whole range of its live parameters once
+(``rnnviz.figures.live``), cached too; its sliders' values come back when a hand lets go.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from dataclasses import replace
+from typing import Any, Iterable
 
 import streamlit as st
 
 from rnnviz import catalogue, export
+from rnnviz.figures.live import live_payload
 from rnnviz.lessons.spec import FigureSpec
 from rnnviz.ui.chart import chart
+from rnnviz.ui.controls import set_value
 from rnnviz.ui.frame import lang, text, theme
 
 LOG = logging.getLogger("rnnviz")
-CACHE_ENTRIES = 64  # per cache; a figure's data is at most a few MB (heatmaps are aggregated)
 
 
 def _compute_name(spec: FigureSpec) -> str:
     return f"{spec.compute.__module__}.{spec.compute.__qualname__}"
 
 
-@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+@st.cache_data(max_entries=64, show_spinner=False)  # a figure's data is at most a few MB (heatmaps are aggregated)
 def _cached_compute(compute_name: str, items: tuple[tuple[str, Any], ...], _args: dict[str, Any]) -> Any:
     """``compute(**_args)``, keyed by the compute function's name and the parameters' primitive values
     ``items`` (an uploaded-weights token is the digest of their content, so it stands for them)."""
@@ -47,21 +51,50 @@ def compute_or_none(figure_id: str, values: dict[str, Any]) -> Any:
         return None
 
 
-@st.cache_resource(max_entries=CACHE_ENTRIES, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)  # at most 1 MB of JSON each (tested)
 def _figure_json(figure_id: str, items: tuple[tuple[str, Any], ...], view: tuple[tuple[str, Any], ...],
                  code: str, theme_name: str, _data: Any) -> str:
     """The figure's JSON, drawn on the plain-dict canvas (the tests check it equals Plotly's own)."""
     return catalogue.get(figure_id).build.json(_data, lang=code, theme=theme_name, **dict(view))
 
 
-def figure(figure_id: str, values: dict[str, Any], *, table: bool = True) -> Any:
-    """Draw a catalogue figure with its table and exports; returns its data, or None on failure."""
+@st.cache_resource(max_entries=32, show_spinner=False)  # at most about 2 MB of JSON a live parameter
+def _live_json(figure_id: str, live: tuple[str, ...], items: tuple[tuple[str, Any], ...],
+               view: tuple[tuple[str, Any], ...], code: str, theme_name: str) -> str:
+    """A live figure's payload: the figure now and its frames over the ranges of the parameters ``live``."""
+    spec = replace(catalogue.get(figure_id), live=live)
+    values = {**dict(items), **dict(view)}
+    return live_payload(spec, values, lang=code, theme=theme_name, label=lambda param: param.label(code))
+
+
+def _live_released(key: str) -> None:
+    """A live slider was let go: its value becomes the page's (widget, URL, sections)."""
+    result = st.session_state.get(key)
+    released = getattr(result, "live", None) if result is not None else None
+    if isinstance(released, dict) and "name" in released and "value" in released:
+        set_value(str(released["name"]), released["value"])
+
+
+def figure(figure_id: str, values: dict[str, Any], *, table: bool = True, live: Iterable[str] | None = None,
+           show_live: bool | Iterable[str] = True) -> Any:
+    """Draw a catalogue figure with its table and exports; returns its data, or None on failure.
+
+    A live figure brings its frames along for its live parameters (those of ``live`` only, when given:
+    a page with fewer controls). It shows a slider for each, or for those named in ``show_live`` (none for
+    ``False``); with a slider hidden, it follows the page's other charts with that live parameter."""
     spec = catalogue.get(figure_id)
     items = tuple(sorted(spec.select(values).items()))
     view = tuple(sorted(spec.view_values(values).items()))
+    key = f"chart.{figure_id}"
     try:
         data = _cached_compute(_compute_name(spec), items, spec.compute_args(values))
-        fig_json = _figure_json(figure_id, items, view, lang(), theme(), data)
+        live_names = tuple(n for n in spec.live if live is None or n in set(live))
+        if live_names:
+            payload = _live_json(figure_id, live_names, items, view, lang(), theme())
+            shown = list(live_names) if show_live is True else [] if show_live is False else list(show_live)
+            chart(None, key=key, live_json=payload, show_live=shown, on_live=lambda: _live_released(key))
+        else:
+            chart(_figure_json(figure_id, items, view, lang(), theme(), data), key=key)
     except ValueError as err:
         st.error(text("error.compute", detail=str(err)))
         return None
@@ -69,7 +102,6 @@ def figure(figure_id: str, values: dict[str, Any], *, table: bool = True) -> Any
         LOG.exception("figure %s failed for %s", figure_id, items)
         st.error(text("error.unexpected"))
         return None
-    chart(fig_json, key=f"chart.{figure_id}")
     if table:
         exports(spec, data, {**dict(items), **dict(view)}, lang(), theme())
     return data

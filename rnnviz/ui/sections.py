@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable
 
 import streamlit as st
 
-from rnnviz.ui.controls import current_values, page_params
+from rnnviz.ui.controls import RERUN_PAGE_KEY, current_values, page_params
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,12 @@ class Section:
 
     def __call__(self) -> None:
         """Draw the section (as a fragment keyed ``key``) with the page's current values."""
-        st.fragment(lambda: self.draw(current_values(self.page)), key=self.key)()
+        st.fragment(self._run, key=self.key)()
+
+    def _run(self) -> None:
+        if st.session_state.pop(RERUN_PAGE_KEY, False):  # a live slider was let go: the sidebar follows too
+            st.rerun(scope="app")
+        self.draw(current_values(self.page))
 
 
 def section(page: str, figure_ids: Iterable[str]) -> Callable[[Callable[[dict[str, Any]], None]], Section]:

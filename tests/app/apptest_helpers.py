@@ -96,5 +96,7 @@ def chart_payloads(at: AppTest) -> dict[str, dict[str, Any]]:
 
 
 def charts(at: AppTest) -> dict[str, dict[str, Any]]:
-    """The Plotly figures the page draws, by figure id, as dicts (``data``, ``layout``, ``frames``)."""
-    return {figure_id: json.loads(payload["figure"]) for figure_id, payload in chart_payloads(at).items()}
+    """The Plotly figures the page draws, by figure id, as dicts (``data``, ``layout``, ``frames``): a live
+    chart's is the base of its live payload, the figure at the page's values."""
+    return {figure_id: json.loads(payload["figure"]) if payload["figure"] else json.loads(payload["live"])["base"]
+            for figure_id, payload in chart_payloads(at).items()}

@@ -34,14 +34,28 @@ def test_each_payload_names_plotly_js_the_config_and_labels_in_the_users_languag
         for payload in payloads.values():
             assert payload["plotly"] == "component/rnnviz.ui.chart.plotlyjs/plotly.min.js"
             assert payload["config"] == export.PLOTLY_CONFIG
-            assert payload["labels"] == {"fullscreen": t("chart.fullscreen", lang), "failed": t("chart.failed", lang)}
+            assert payload["labels"] == {"fullscreen": t("chart.fullscreen", lang), "failed": t("chart.failed", lang),
+                                         "thinned": t("chart.live.thinned", lang)}
 
 
 def test_a_control_change_sends_the_new_figure_under_the_same_element():
+    at = open_page("pages/worked_examples.py")
+    before = chart_payloads(at)["parity-rnn"]["figure"]
+    at.session_state["worked_examples.bits"] = "0110"
+    at.run()
+    after = chart_payloads(at)["parity-rnn"]["figure"]
+    assert after != before
+    assert json.loads(after) == catalogue_figure("parity-rnn", "en", "light", bits="0110")
+
+
+def test_a_live_chart_sends_its_frames_under_the_same_element():
     at = open_page("pages/scale_sweep.py")
-    before = chart_payloads(at)["scale-sweep"]["figure"]
+    before = json.loads(chart_payloads(at)["scale-sweep"]["live"])
     at.session_state["scale_sweep.T"] = 60
     at.run()
-    after = chart_payloads(at)["scale-sweep"]["figure"]
-    assert after != before
-    assert json.loads(after) == catalogue_figure("scale-sweep", "en", "light", T=60)
+    payload = chart_payloads(at)["scale-sweep"]
+    assert payload["figure"] is None
+    after = json.loads(payload["live"])
+    assert after["base"] != before["base"]
+    assert after["base"] == catalogue_figure("scale-sweep", "en", "light", T=60)
+    assert [slider["name"] for slider in after["sliders"]] == ["highlight"]
