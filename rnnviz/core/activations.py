@@ -24,14 +24,17 @@ def sigmoid(x, out=None):
     return np.divide(num, e, out=out)
 
 
-def sigmoid_grad_from_output(s):
-    """``σ'(x) = σ(x) (1 − σ(x))`` given ``s = σ(x)``; same shape as ``s``."""
-    return s * (1.0 - s)
+def sigmoid_grad_from_output(s, out=None):
+    """``σ'(x) = σ(x) (1 − σ(x))`` given ``s = σ(x)``; same shape as ``s`` (written to ``out`` if given)."""
+    out = np.subtract(1.0, s, out=out)
+    out *= s
+    return out
 
 
-def tanh_grad_from_output(y):
-    """``tanh'(x) = 1 − tanh(x)²`` given ``y = tanh(x)``; same shape as ``y``."""
-    return 1.0 - y * y
+def tanh_grad_from_output(y, out=None):
+    """``tanh'(x) = 1 − tanh(x)²`` given ``y = tanh(x)``; same shape as ``y`` (written to ``out`` if given)."""
+    out = np.multiply(y, y, out=out)
+    return np.subtract(1.0, out, out=out)
 
 
 def activate(nonlinearity, a, out=None):
