@@ -14,7 +14,8 @@ from rnnviz.catalogue.params import Param
 from rnnviz.catalogue.shared import CELL, GRU_VARIANT, HIDDEN, NONLINEARITY, SCALE, SEED, WEIGHTS
 from rnnviz.figures import cell_diagram, graph as figures
 from rnnviz.i18n import Text
-from rnnviz.unrolled import local_gradients, loss_gradient, unrolled_graph
+from rnnviz.core import local_gradients, loss_gradient
+from rnnviz.figures.graph_layout import unrolled_graph
 
 INPUT_SIZE = 4  # I: the inputs are random, a sine, an impulse or a seed sentence embedded in 4 dimensions
 INIT = "orthogonal"  # the W_h scale is then exactly W_h's spectral radius
