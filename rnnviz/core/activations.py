@@ -25,15 +25,19 @@ def sigmoid(x, out=None):
 
 
 def sigmoid_grad_from_output(s, out=None):
-    """``σ'(x) = σ(x) (1 − σ(x))`` given ``s = σ(x)``; same shape as ``s`` (written to ``out`` if given)."""
-    out = np.subtract(1.0, s, out=out)
+    """``σ'(x) = σ(x) (1 − σ(x))`` given ``s = σ(x)``; same shape as ``s`` (written to the array ``out`` if given)."""
+    if out is None:
+        return s * (1.0 - s)
+    np.subtract(1.0, s, out=out)
     out *= s
     return out
 
 
 def tanh_grad_from_output(y, out=None):
-    """``tanh'(x) = 1 − tanh(x)²`` given ``y = tanh(x)``; same shape as ``y`` (written to ``out`` if given)."""
-    out = np.multiply(y, y, out=out)
+    """``tanh'(x) = 1 − tanh(x)²`` given ``y = tanh(x)``; same shape as ``y`` (written to the array ``out`` if given)."""
+    if out is None:
+        return 1.0 - y * y
+    np.multiply(y, y, out=out)
     return np.subtract(1.0, out, out=out)
 
 
