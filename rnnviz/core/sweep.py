@@ -46,7 +46,7 @@ def gradient_norms_over_scales(cell, params, x, scales, *, h0=None, c0=None, non
     if not isinstance(loss, str) or loss not in LOSSES:
         raise ValueError(f"loss must be one of {LOSSES}; got {loss!r}")
     cell, p, x, h0, c0, nonlinearity, gru_variant = validate_run(cell, params, x, h0, c0, nonlinearity, gru_variant)
-    T, B, n_in = x.shape
+    T, B, _ = x.shape
     H = p["weight_hh"].shape[1]
     scales = as_float_array("scales", scales)
     if scales.ndim != 1 or scales.size < 1:

@@ -110,7 +110,8 @@ def forward(cell, params, x, h0=None, c0=None, nonlinearity="tanh", gru_variant=
 
 
 def unroll(kernel, ax, h0, c0, lead, keep_pre=True):
-    """The loop over time: run ``kernel``'s forward step from ``h0`` (``c0``) over ``ax`` ``(T, B, G*H)``.
+    """The loop over time: run ``kernel``'s forward step from ``h0`` (``c0``) over ``ax``, the inputs as
+    ``kernel.project_inputs(x, lead)`` gives them, ``(T, G, 1.., B, H)``.
 
     ``lead`` is the states' leading shape, ``(B,)`` for one sequence or ``(S, B)`` for the sweep (h0 and
     c0 ``(B, H)`` are then repeated over ``S``); ``keep_pre=False`` keeps only what the backward pass
@@ -122,9 +123,10 @@ def unroll(kernel, ax, h0, c0, lead, keep_pre=True):
     c = np.empty_like(h) if kernel.has_cell_state else None
     h_prev, c_prev = _repeated(h0, h.shape[1:]), _repeated(c0, h.shape[1:])
     for t in range(n_t):
+        h_t = h[t]
         c_t = c[t] if c is not None else None
-        kernel.step_forward(t, ax[t], h_prev, c_prev, h[t], c_t)
-        h_prev, c_prev = h[t], c_t
+        kernel.step_forward(t, ax[t], h_prev, c_prev, h_t, c_t)
+        h_prev, c_prev = h_t, c_t
     return h, c
 
 
@@ -163,9 +165,10 @@ def backward(trace, dh, truncate=None):
         if truncate is not None and (t + 1) % truncate == 0:  # t + 1 starts a new block: cut
             dh_carry = zeros
             dc_carry = zeros if trace.c is not None else None
-        np.add(dh_ext[t], dh_carry, out=dh_tot[t])
+        dh_t = np.add(dh_ext[t], dh_carry, out=dh_tot[t])
         dc_t = dc_tot[t] if dc_tot is not None else None
-        dh_carry, dc_carry = kernel.step_backward(t, dh_tot[t], dc_carry, dc_t, dax[t], dah[t])
+        dax_t = dax[t]
+        dh_carry, dc_carry = kernel.step_backward(t, dh_t, dc_carry, dc_t, dax_t, dah[t] if dah is not dax else dax_t)
 
     return Grads(
         dh=dh_tot,

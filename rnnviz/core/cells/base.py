@@ -48,8 +48,9 @@ def recurrent(a, w, scale=None, out=None):
 
 class GateWeights:
     """The recurrent weights of a group of ``G`` gates, ``w`` ``(G·H, K)`` (their rows of ``W_hh``), and the
-    two products a step makes with them. With one row (``(G, 1, H)`` is laid out as ``(1, G·H)``) each is
-    one matrix product; with more rows, one product per gate, which keeps every gate contiguous."""
+    two products a step makes with them. One row of gates, ``(G, 1, H)``, is laid out as ``(1, G·H)``: one
+    matrix product for all gates. With more rows, one product per gate on the way forward (which writes
+    every gate contiguously) and per gate, summed, on the way back."""
 
     def __init__(self, w, n_gates):
         self.n_gates = n_gates
@@ -61,8 +62,10 @@ class GateWeights:
 
     def forward(self, a, out, scale=None):
         """``out[k] = s · a @ W_k^T`` for every gate: ``a`` ``(..., K)``, ``out`` ``(G, ..., H)`` contiguous."""
-        if a.ndim == 2 and a.shape[0] == 1:  # one row
-            np.matmul(a, self.w_t, out=_view(out, (1, -1)))
+        if a.ndim == 2 and a.shape[0] == 1 and out.flags.c_contiguous:  # one row
+            np.matmul(a, self.w_t, out=out.reshape(1, -1))
+        elif a.ndim == 2:
+            np.matmul(a, self.per_gate_t, out=out)
         else:
             np.matmul(a.reshape(-1, a.shape[-1]), self.per_gate_t, out=_view(out, (self.n_gates, -1, out.shape[-1])))
         if scale is not None:
@@ -72,7 +75,7 @@ class GateWeights:
     def backward(self, d, scale=None):
         """``s · Σ_k d[k] @ W_k``, the way back through ``forward``: ``d`` ``(G, ..., H)`` -> ``(..., K)``."""
         if d.ndim == 3 and d.shape[1] == 1:  # one row
-            out = _view(d, (1, -1)) @ self.w
+            out = d.reshape(1, -1) @ self.w
         else:
             out = np.matmul(d.reshape(self.n_gates, -1, d.shape[-1]), self.per_gate).sum(axis=0)
             out = out.reshape(d.shape[1:-1] + (out.shape[-1],))

@@ -48,7 +48,9 @@ def local_derivatives_classic(act, h_prev, partials=False):
     ``z_cand = n``), ``∂h_t/∂n = z``.
     """
     r, z, n = act
-    partial = np.stack([h_prev, n - h_prev, z])  # (3, ..., B, H): what r, z and n multiply
+    partial = np.empty_like(act)  # (3, ..., B, H): what r, z and n multiply (laid out like act)
+    partial[0], partial[2] = h_prev, z
+    np.subtract(n, h_prev, out=partial[1])
     out = {"coef": _coefficients(partial, act, 1.0 - z), "r": r}
     if partials:
         out["partial"] = dict(zip("rzn", partial), z_lane=-h_prev, z_cand=n)
@@ -112,7 +114,10 @@ def local_derivatives_pytorch(act, h_prev, hn, partials=False):
     ``∂h_t/∂n = 1 − z``.
     """
     r, z, n = act
-    partial = np.stack([hn, h_prev - n, 1.0 - z])  # (3, ..., B, H): what r, z and n multiply
+    partial = np.empty_like(act)  # (3, ..., B, H): what r, z and n multiply (laid out like act)
+    partial[0] = hn
+    np.subtract(h_prev, n, out=partial[1])
+    np.subtract(1.0, z, out=partial[2])
     out = {"coef": _coefficients(partial, act, z), "r": r}
     if partials:
         out["partial"] = dict(zip("rzn", partial), z_lane=h_prev, z_cand=-n)
@@ -122,7 +127,7 @@ def local_derivatives_pytorch(act, h_prev, hn, partials=False):
 def _coefficients(partial, act, lane):
     """``[partial ⊙ [σ'_r, σ'_z, tanh'_n], lane]`` ``(4, ..., B, H)``: each gate's factor times its slope,
     and the factor on the old state's lane."""
-    coef = np.empty((4,) + lane.shape)
+    coef = np.empty_like(act, shape=(4,) + act.shape[1:])  # laid out like act
     sigmoid_grad_from_output(act[:2], out=coef[:2])  # each gate's slope, then times its factor
     tanh_grad_from_output(act[2], out=coef[2])
     coef[:3] *= partial

@@ -42,8 +42,9 @@ def local_derivatives(act, c_prev, tc, partials=False):
     product with the gates' slopes) and ``∂h_t/∂tanh(c_t) = o``, as a dict ``partial``.
     """
     i, f, g, o = act
-    partial = np.stack([g, c_prev, i, tc])  # (4, ..., B, H): what each gate multiplies
-    coef = np.empty_like(partial)  # each gate's slope, then times its factor
+    partial = np.empty_like(act)  # (4, ..., B, H): what each gate multiplies (laid out like act)
+    partial[0], partial[1], partial[2], partial[3] = g, c_prev, i, tc
+    coef = np.empty_like(act)  # each gate's slope, then times its factor
     sigmoid_grad_from_output(act[:2], out=coef[:2])
     tanh_grad_from_output(g, out=coef[2])
     sigmoid_grad_from_output(o, out=coef[3])
