@@ -60,10 +60,18 @@ def activation_grad(nonlinearity, a, y):
 
     ``relu'`` is taken as 0 at the kink ``a = 0``. Same shape as ``a``.
     """
+    if nonlinearity == "relu":
+        return (a > 0.0).astype(np.float64)
+    return activation_grad_from_output(nonlinearity, y)
+
+
+def activation_grad_from_output(nonlinearity, y):
+    """``φ'(a)`` from ``y = φ(a)`` alone: ``tanh' = 1 − y²``, ``relu' = 1`` where ``y > 0`` (exactly where
+    ``a > 0``; 0 at the kink) else 0, ``linear' = 1``. Same shape as ``y``."""
     if nonlinearity == "tanh":
         return tanh_grad_from_output(y)
     if nonlinearity == "relu":
-        return (a > 0.0).astype(np.float64)
+        return (y > 0.0).astype(np.float64)
     if nonlinearity == "linear":
-        return np.ones_like(a)
+        return np.ones_like(y)
     raise ValueError(f"nonlinearity must be one of {NONLINEARITIES}; got {nonlinearity!r}")

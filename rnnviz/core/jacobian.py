@@ -85,8 +85,7 @@ def local_derivatives(cell, *, h_prev, c_prev=None, c=None, gates=None, pre=None
     """The cell's own ``local_derivatives`` (``rnnviz.core.cells``) at the given states, arrays as in
     :func:`cell_jacobian`: RNN ``{"dphi"}``, LSTM ``{"k_c", "coef", "f"}``, GRU ``{"coef", "r"}``."""
     if cell == "rnn":
-        a = pre["a"]
-        return {"dphi": rnn.local_derivatives(a, activate(nonlinearity, a), nonlinearity)}
+        return {"dphi": rnn.local_derivatives(activate(nonlinearity, pre["a"]), nonlinearity)}
     if cell == "lstm":
         return lstm.local_derivatives(_stacked(gates, "ifgo"), c_prev, np.tanh(c))
     if cell == "gru":

@@ -7,7 +7,7 @@ Shapes: ``B`` batch, ``H`` hidden; per step arrays are ``(..., B, H)`` with any 
 
 import numpy as np
 
-from rnnviz.core.activations import activate, activation_grad
+from rnnviz.core.activations import activate, activation_grad_from_output
 from rnnviz.core.cells.base import Kernel, recurrent
 
 
@@ -22,9 +22,10 @@ def step_forward(ax, h_prev, w_hh_t, nonlinearity, a, h, scale=None):
     activate(nonlinearity, a, out=h)  # h_t = φ(a_t)
 
 
-def local_derivatives(a, h, nonlinearity):
-    """``φ'(a_t)`` from the cache (a, h) of any number of steps: ``(..., B, H)``."""
-    return activation_grad(nonlinearity, a, h)
+def local_derivatives(h, nonlinearity):
+    """``φ'(a_t)`` from the cache of any number of steps, ``(..., B, H)``: for every ``φ`` here the output
+    ``h_t = φ(a_t)`` is enough (relu: ``a_t > 0`` exactly where ``h_t > 0``)."""
+    return activation_grad_from_output(nonlinearity, h)
 
 
 def step_backward(dh, dphi, w_hh, da, scale=None, parts=None):
@@ -42,10 +43,11 @@ def step_backward(dh, dphi, w_hh, da, scale=None, parts=None):
 
 
 class RNNKernel(Kernel):
-    """The vanilla RNN's cache over time: ``a (T, ..., B, H)``, plus ``h`` supplied by the unroller."""
+    """The vanilla RNN's cache over time: ``h`` supplied by the unroller (and ``a (T, ..., B, H)`` for the
+    trace)."""
 
     blocks = ("a",)
-    cached_blocks = 2  # a and h
+    cached_blocks = 1  # h
 
     def __init__(self, params, nonlinearity, scale=None):
         super().__init__(params, scale)
@@ -62,10 +64,12 @@ class RNNKernel(Kernel):
         return d.reshape(-1, self.n_hidden)
 
     def start(self, n_t, lead, keep_pre=True):
-        self.a = np.empty((n_t,) + self.gate_shape(lead))  # (T, ..., B, H), the backward reads it
+        self.a = np.empty(((n_t if keep_pre else 1),) + self.gate_shape(lead))  # (T, ..., B, H) for the trace
+        self.keep_pre = keep_pre
 
     def step_forward(self, t, ax_t, h_prev, c_prev, h_out, c_out):
-        step_forward(ax_t, h_prev, self.w_hh_t, self.nonlinearity, self.a[t], h_out, self.scale)
+        a = self.a[t] if self.keep_pre else self.a[0]  # one step's buffer, reused, when not kept
+        step_forward(ax_t, h_prev, self.w_hh_t, self.nonlinearity, a, h_out, self.scale)
 
     def records(self):
         return {"a": self.a}, {}
@@ -74,7 +78,7 @@ class RNNKernel(Kernel):
         self.a = pre["a"]
 
     def derive(self, steps, h_prev, h, c_prev, c, partials=False):
-        self.dphi = local_derivatives(self.a[steps], h, self.nonlinearity)  # (steps, ..., B, H)
+        self.dphi = local_derivatives(h, self.nonlinearity)  # (steps, ..., B, H)
 
     def step_backward(self, k, dh, dc_carry, dc_out, dax_out, dah_out, parts=None):
         return step_backward(dh, self.dphi[k], self.w_hh, dax_out, self.scale, parts), None
