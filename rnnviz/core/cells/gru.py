@@ -28,13 +28,14 @@ def step_forward_classic(ax, h_prev, w_rz, w_n_t, pre, act, h, scale=None):
 
     Writes the cache: pre, act ``(3, ..., B, H)`` (``r, z, n`` pre-activations and values) and h ``(..., B, H)``.
     """
-    w_rz.forward(h_prev, pre[:2], scale)  # [r, z] = σ(s · h_{t-1} [W_hr; W_hz]^T + ax_rz)
-    np.add(pre[:2], ax[:2], out=pre[:2])
-    sigmoid(pre[:2], out=act[:2])
+    pre_rz, pre_n = pre[:2], pre[2]
+    w_rz.forward(h_prev, pre_rz, scale)  # [r, z] = σ(s · h_{t-1} [W_hr; W_hz]^T + ax_rz)
+    np.add(pre_rz, ax[:2], out=pre_rz)
+    sigmoid(pre_rz, out=act[:2])
     r, z, n = act
-    recurrent(r * h_prev, w_n_t, scale, out=pre[2])  # n = tanh(s · (r ⊙ h_{t-1}) W_hn^T + ax_n)
-    np.add(pre[2], ax[2], out=pre[2])
-    np.tanh(pre[2], out=n)
+    recurrent(r * h_prev, w_n_t, scale, out=pre_n)  # n = tanh(s · (r ⊙ h_{t-1}) W_hn^T + ax_n)
+    np.add(pre_n, ax[2], out=pre_n)
+    np.tanh(pre_n, out=n)
     np.subtract(n, h_prev, out=h)  # h_t = h_{t-1} + z ⊙ (n − h_{t-1})
     h *= z
     h += h_prev
@@ -93,14 +94,15 @@ def step_forward_pytorch(ax, h_prev, w_hh, b_hn, pre, act, hn, h, scale=None):
 
     Writes the cache: pre, act ``(3, ..., B, H)``, hn ``(..., B, H)`` = ``s · h_{t-1} W_hn^T + b_hn`` and h.
     """
+    pre_rz, pre_n = pre[:2], pre[2]
     w_hh.forward(h_prev, pre, scale)  # all three gates; n is replaced below
-    np.add(pre[2], b_hn, out=hn)  # hn = s · h_{t-1} W_hn^T + b_hn
-    np.add(pre[:2], ax[:2], out=pre[:2])  # [r, z] = σ(s · h_{t-1} [W_hr; W_hz]^T + ax_rz)
-    sigmoid(pre[:2], out=act[:2])
+    np.add(pre_n, b_hn, out=hn)  # hn = s · h_{t-1} W_hn^T + b_hn
+    np.add(pre_rz, ax[:2], out=pre_rz)  # [r, z] = σ(s · h_{t-1} [W_hr; W_hz]^T + ax_rz)
+    sigmoid(pre_rz, out=act[:2])
     r, z, n = act
-    np.multiply(r, hn, out=pre[2])  # n = tanh(r ⊙ hn + ax_n)
-    np.add(pre[2], ax[2], out=pre[2])
-    np.tanh(pre[2], out=n)
+    np.multiply(r, hn, out=pre_n)  # n = tanh(r ⊙ hn + ax_n)
+    np.add(pre_n, ax[2], out=pre_n)
+    np.tanh(pre_n, out=n)
     np.subtract(h_prev, n, out=h)  # h_t = n + z ⊙ (h_{t-1} − n)
     h *= z
     h += n
@@ -122,17 +124,6 @@ def local_derivatives_pytorch(act, h_prev, hn, partials=False):
     if partials:
         out["partial"] = dict(zip("rzn", partial), z_lane=h_prev, z_cand=-n)
     return out
-
-
-def _coefficients(partial, act, lane):
-    """``[partial ⊙ [σ'_r, σ'_z, tanh'_n], lane]`` ``(4, ..., B, H)``: each gate's factor times its slope,
-    and the factor on the old state's lane."""
-    coef = np.empty_like(act, shape=(4,) + act.shape[1:])  # laid out like act
-    sigmoid_grad_from_output(act[:2], out=coef[:2])  # each gate's slope, then times its factor
-    tanh_grad_from_output(act[2], out=coef[2])
-    coef[:3] *= partial
-    coef[3] = lane
-    return coef
 
 
 def step_backward_pytorch(dh, coef, r, w_hh, w_rz, w_n, dax, dah, scale=None, partial=None, parts=None):
@@ -179,6 +170,17 @@ def pre_activation_parts(dpre):
     ``dpre_rz (..., B, 2H)`` in PyTorch's layout."""
     return {"dpre": packed(dpre), "dpre_rz": packed(dpre[:2]), "dpre_r": dpre[0], "dpre_z": dpre[1],
             "dpre_n": dpre[2]}
+
+
+def _coefficients(partial, act, lane):
+    """``[partial ⊙ [σ'_r, σ'_z, tanh'_n], lane]`` ``(4, ..., B, H)``: each gate's factor times its slope,
+    and the factor on the old state's lane."""
+    coef = np.empty_like(act, shape=(4,) + act.shape[1:])  # laid out like act
+    sigmoid_grad_from_output(act[:2], out=coef[:2])  # each gate's slope, then times its factor
+    tanh_grad_from_output(act[2], out=coef[2])
+    coef[:3] *= partial
+    coef[3] = lane
+    return coef
 
 
 class GRUKernel(Kernel):
