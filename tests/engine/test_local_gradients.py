@@ -10,18 +10,20 @@ from rnnviz.core import local_gradients, loss_gradient
 CASES = [("rnn", "classic"), ("lstm", "classic"), ("gru", "classic"), ("gru", "pytorch")]
 
 
-def run(cell, variant="classic", T=7, H=3, loss="last", scale=1.0, seed=1):
-    params = core.init_params(cell, 2, H, init="orthogonal", scale=scale, seed=seed)
-    x = setups.make_input("random", T=T, input_size=2, seed=seed)
-    trace = core.forward(cell, params, x, gru_variant=variant)
-    dh_ext = loss_gradient(T, 1, H, loss)
+def run(cell, variant="classic", loss="last", batch=1, T=7, H=3):
+    """A forward and backward pass on random inputs ``(T, batch, 2)`` for the read-out loss."""
+    params = core.init_params(cell, 2, H, init="orthogonal", seed=1)
+    trace = core.forward(cell, params, setups.make_input("random", T=T, input_size=2, seed=1, batch=batch),
+                         gru_variant=variant)
+    dh_ext = loss_gradient(T, batch, H, loss)
     return trace, core.backward(trace, dh_ext), dh_ext
 
 
 @pytest.mark.parametrize(("cell", "variant"), CASES)
 @pytest.mark.parametrize("loss", ["last", "every"])
-def test_what_each_step_sends_back_adds_up_to_core_backward(cell, variant, loss):
-    trace, grads, dh_ext = run(cell, variant, loss=loss)
+@pytest.mark.parametrize("batch", [1, 2])
+def test_what_each_step_sends_back_adds_up_to_core_backward(cell, variant, loss, batch):
+    trace, grads, dh_ext = run(cell, variant, loss=loss, batch=batch)
     lg = local_gradients(trace, grads)
     np.testing.assert_allclose(lg["dh_prev"][1:] + dh_ext[:-1], grads.dh[:-1], atol=1e-12)
     np.testing.assert_allclose(lg["dh_prev"][0], grads.dh0, atol=1e-12)
@@ -35,7 +37,7 @@ def test_what_each_step_sends_back_adds_up_to_core_backward(cell, variant, loss)
 def test_gate_gradients_times_the_gates_slopes_are_the_pre_activation_gradients(cell, variant):
     """What arrives at a gate's value, times the gate's slope, is what core.backward's dpre holds (the
     pre-activation gradients that its parameter gradients, checked against finite differences, are built on)."""
-    trace, grads, _ = run(cell, variant, loss="every")
+    trace, grads, _ = run(cell, variant, loss="every", batch=2)
     lg = local_gradients(trace, grads)
     H = trace.H
     slope = {name: 1 - v * v if name in "gn" else v * (1 - v) for name, v in trace.gates.items()}  # tanh', σ'
@@ -49,7 +51,7 @@ def test_gate_gradients_times_the_gates_slopes_are_the_pre_activation_gradients(
 
 
 def test_bad_input_raises_value_error():
-    trace, grads, dh_ext = run("rnn", T=3)
+    _, grads, _ = run("rnn", T=3)
     with pytest.raises(ValueError, match="loss"):
         loss_gradient(3, 1, 3, "first")
     with pytest.raises(ValueError, match="trace"):
