@@ -43,16 +43,28 @@ def tanh_grad_from_output(y, out=None):
 
 def activate(nonlinearity, a, out=None):
     """Apply the vanilla RNN's ``φ`` (``"tanh"``, ``"relu"`` or ``"linear"``) to ``a``; any shape."""
-    if nonlinearity == "tanh":
-        return np.tanh(a, out=out)
-    if nonlinearity == "relu":
-        return np.maximum(a, 0.0, out=out)
-    if nonlinearity == "linear":
-        if out is None:
-            return a.copy()
-        out[...] = a
-        return out
-    raise ValueError(f"nonlinearity must be one of {NONLINEARITIES}; got {nonlinearity!r}")
+    return activation_function(nonlinearity)(a, out=out)
+
+
+def activation_function(nonlinearity):
+    """The vanilla RNN's ``φ`` as a function ``(a, out=None) -> φ(a)``, for a loop that applies it often."""
+    if nonlinearity not in _PHI:
+        raise ValueError(f"nonlinearity must be one of {NONLINEARITIES}; got {nonlinearity!r}")
+    return _PHI[nonlinearity]
+
+
+def _relu(a, out=None):
+    return np.maximum(a, 0.0, out=out)
+
+
+def _identity(a, out=None):
+    if out is None:
+        return a.copy()
+    out[...] = a
+    return out
+
+
+_PHI = {"tanh": np.tanh, "relu": _relu, "linear": _identity}
 
 
 def activation_grad(nonlinearity, a, y):

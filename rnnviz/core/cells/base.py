@@ -25,6 +25,8 @@ live in ``rnnviz.core.unroll`` and ``rnnviz.core.sweep``. Shapes: ``T`` time, ``
 batch, ``I`` input, ``H`` hidden, ``G`` gates.
 """
 
+from functools import cached_property
+
 import numpy as np
 
 
@@ -55,10 +57,15 @@ class GateWeights:
     def __init__(self, w, n_gates):
         self.n_gates = n_gates
         self.w = np.ascontiguousarray(w)  # (G·H, K)
-        self.w_t = np.ascontiguousarray(self.w.T)  # (K, G·H)
-        n_h = self.w.shape[0] // n_gates
-        self.per_gate = self.w.reshape(n_gates, n_h, -1)  # (G, H, K), W_k
-        self.per_gate_t = np.ascontiguousarray(self.per_gate.transpose(0, 2, 1))  # (G, K, H), W_k^T
+        self.per_gate = self.w.reshape(n_gates, self.w.shape[0] // n_gates, -1)  # (G, H, K), W_k
+
+    @cached_property
+    def w_t(self):
+        return np.ascontiguousarray(self.w.T)  # (K, G·H), made once, when a forward step first needs it
+
+    @cached_property
+    def per_gate_t(self):
+        return np.ascontiguousarray(self.per_gate.transpose(0, 2, 1))  # (G, K, H), W_k^T
 
     def forward(self, a, out, scale=None):
         """``out[k] = s · a @ W_k^T`` for every gate: ``a`` ``(..., K)``, ``out`` ``(G, ..., H)`` contiguous."""

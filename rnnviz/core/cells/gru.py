@@ -15,6 +15,8 @@ in that order (see ``rnnviz.core.cells.base``), with any leading dimensions (non
 ``S`` scales in the sweep).
 """
 
+from functools import cached_property
+
 import numpy as np
 
 from rnnviz.core.activations import sigmoid, sigmoid_grad_from_output, tanh_grad_from_output
@@ -198,8 +200,11 @@ class GRUKernel(Kernel):
         self.weights = GateWeights(self.w_hh, 3)
         self.w_rz = GateWeights(self.w_hh[: 2 * n_h], 2)
         self.w_n = np.ascontiguousarray(self.w_hh[2 * n_h :])  # (H, H)
-        self.w_n_t = np.ascontiguousarray(self.w_n.T)  # (H, H)
         self.b_hn = params["bias_hh"][2 * n_h :]
+
+    @cached_property
+    def w_n_t(self):
+        return np.ascontiguousarray(self.w_n.T)  # (H, H), made once, when a forward step first needs it
 
     def input_bias(self):
         bias = self.params["bias_ih"] + self.params["bias_hh"]

@@ -5,21 +5,24 @@ Shapes: ``B`` batch, ``H`` hidden; per step arrays are ``(..., B, H)`` with any 
 (none for one sequence, ``S`` scales in the sweep). With one block, there is no gate axis.
 """
 
+from functools import cached_property
+
 import numpy as np
 
-from rnnviz.core.activations import activate, activation_grad_from_output
+from rnnviz.core.activations import activation_function, activation_grad_from_output
 from rnnviz.core.cells.base import Kernel, recurrent
 
 
-def step_forward(ax, h_prev, w_hh_t, nonlinearity, a, h, scale=None):
+def step_forward(ax, h_prev, w_hh_t, phi, a, h, scale=None):
     """One step. ax ``(..., B, H)`` = ``x_t W_ih^T + b_ih + b_hh`` (may broadcast); h_prev ``(..., B, H)``;
-    w_hh_t ``(H, H)`` = ``W_hh^T``; scale None or e.g. ``(S, 1, 1)`` (``s · W_hh``).
+    w_hh_t ``(H, H)`` = ``W_hh^T``; phi the activation as a function ``(a, out)``
+    (``activations.activation_function``); scale None or e.g. ``(S, 1, 1)`` (``s · W_hh``).
 
     Writes the cache: a ``(..., B, H)`` pre-activation and h ``(..., B, H)`` = ``φ(a)``.
     """
     recurrent(h_prev, w_hh_t, scale, out=a)  # a_t = s · h_{t-1} W_hh^T + ax_t
     a += ax
-    activate(nonlinearity, a, out=h)  # h_t = φ(a_t)
+    phi(a, out=h)  # h_t = φ(a_t)
 
 
 def local_derivatives(h, nonlinearity):
@@ -52,7 +55,11 @@ class RNNKernel(Kernel):
     def __init__(self, params, nonlinearity, scale=None):
         super().__init__(params, scale)
         self.nonlinearity = nonlinearity
-        self.w_hh_t = np.ascontiguousarray(self.w_hh.T)  # (H, H)
+        self.phi = activation_function(nonlinearity)
+
+    @cached_property
+    def w_hh_t(self):
+        return np.ascontiguousarray(self.w_hh.T)  # (H, H), made once, when a forward step first needs it
 
     def project_inputs(self, x, lead=None):
         return super().project_inputs(x, lead)[:, 0]  # (T, 1.., B, H): no gate axis
@@ -69,7 +76,7 @@ class RNNKernel(Kernel):
 
     def step_forward(self, t, ax_t, h_prev, c_prev, h_out, c_out):
         a = self.a[t] if self.keep_pre else self.a[0]  # one step's buffer, reused, when not kept
-        step_forward(ax_t, h_prev, self.w_hh_t, self.nonlinearity, a, h_out, self.scale)
+        step_forward(ax_t, h_prev, self.w_hh_t, self.phi, a, h_out, self.scale)
 
     def records(self):
         return {"a": self.a}, {}
