@@ -19,11 +19,17 @@ Per cell (``'`` is the derivative, ``σ`` the sigmoid):
 
 Seed 001 and the book write the classic GRU (``z`` on the candidate); ``"pytorch"`` is cuDNN's form.
 The LSTM and GRU ignore ``nonlinearity`` (their squashings are fixed); the RNN takes ``relu'(0) = 0``.
+
+Shared pieces: every diagonal factor above (``φ'``, ``g σ'_i``, ``o tanh'(c_t)``, ``z tanh'_n``, ...) is
+read from the cell's own ``local_derivatives`` in ``rnnviz.core.cells.<cell>``, the same numbers the
+backward steps there multiply by (``Jᵀ`` is the map ``dh_t ↦ dh_{t−1}`` of ``step_backward``). Only the
+assembly into matrices lives here.
 """
 
 import numpy as np
 
-from rnnviz.core.activations import activation_grad, sigmoid_grad_from_output, tanh_grad_from_output
+from rnnviz.core.activations import activate
+from rnnviz.core.cells import gru, lstm, rnn
 from rnnviz.core.validate import CELLS, GRU_VARIANTS
 
 
@@ -69,62 +75,78 @@ def cell_jacobian(cell, weight_hh, *, h_prev, c_prev=None, c=None, gates=None, p
     Returns ``(..., H, H)`` for ``∂h_t/∂h_{t−1}``, or for the LSTM with ``state=True``
     ``(..., 2H, 2H)`` for ``∂(h_t, c_t)/∂(h_{t−1}, c_{t−1})``.
     """
-    w = np.asarray(weight_hh, dtype=np.float64)
-    H = w.shape[1]
+    derivatives = local_derivatives(cell, h_prev=h_prev, c_prev=c_prev, c=c, gates=gates, pre=pre,
+                                    nonlinearity=nonlinearity, gru_variant=gru_variant)
+    return assemble(cell, weight_hh, derivatives, gru_variant=gru_variant, state=state)
+
+
+def local_derivatives(cell, *, h_prev, c_prev=None, c=None, gates=None, pre=None, nonlinearity="tanh",
+                      gru_variant="classic"):
+    """The cell's own ``local_derivatives`` (``rnnviz.core.cells``) at the given states, arrays as in
+    :func:`cell_jacobian`: RNN ``{"dphi"}``, LSTM ``{"k_c", "coef", "f"}``, GRU ``{"coef", "r"}``."""
     if cell == "rnn":
-        a = pre["a"]
-        dphi = activation_grad(nonlinearity, a, _rnn_output(nonlinearity, a))  # (..., H)
-        return dphi[..., :, None] * w
+        return {"dphi": rnn.local_derivatives(activate(nonlinearity, pre["a"]), nonlinearity)}
     if cell == "lstm":
-        return _lstm_jacobian(w, H, gates, c_prev, c, state)
+        return lstm.local_derivatives(_stacked(gates, "ifgo"), c_prev, np.tanh(c))
     if cell == "gru":
         if gru_variant == "classic":
-            return _gru_classic_jacobian(w, H, gates, h_prev)
+            return gru.local_derivatives_classic(_stacked(gates, "rzn"), h_prev)
         if gru_variant == "pytorch":
-            return _gru_pytorch_jacobian(w, H, gates, pre["hn"], h_prev)
+            return gru.local_derivatives_pytorch(_stacked(gates, "rzn"), h_prev, pre["hn"])
         raise ValueError(f"gru_variant must be one of {GRU_VARIANTS}; got {gru_variant!r}")
     raise ValueError(f"cell must be one of {CELLS}; got {cell!r}")
 
 
-def _rnn_output(nonlinearity, a):
-    return np.tanh(a) if nonlinearity == "tanh" else a  # only tanh' reads the output
+def assemble(cell, weight_hh, derivatives, *, gru_variant="classic", state=False):
+    """The Jacobian from the cell's ``local_derivatives`` (see :func:`local_derivatives`) and ``weight_hh``
+    ``(G·H, H)``: ``(..., H, H)``, or ``(..., 2H, 2H)`` for the LSTM's state Jacobian (``state=True``)."""
+    w = np.asarray(weight_hh, dtype=np.float64)
+    H = w.shape[1]
+    if cell == "rnn":
+        return _rows(derivatives["dphi"], w)  # diag(φ'(a_t)) W_hh
+    if cell == "lstm":
+        return _lstm_jacobian(w, H, derivatives, state)
+    if gru_variant == "classic":
+        return _gru_classic_jacobian(w, H, derivatives)
+    return _gru_pytorch_jacobian(w, H, derivatives)
 
 
-def _lstm_jacobian(w, H, gates, c_prev, c, state):
+def _stacked(gates, names):
+    """dict of ``(..., H)`` gate values -> ``(G, ..., H)`` stacked in layout order."""
+    return np.stack([np.asarray(gates[name], dtype=np.float64) for name in names])
+
+
+def _lstm_jacobian(w, H, derivatives, state):
     w_i, w_f, w_g, w_o = (w[k * H:(k + 1) * H] for k in range(4))  # (H, H) each
-    i, f, g, o = gates["i"], gates["f"], gates["g"], gates["o"]  # (..., H)
-    tc = np.tanh(c)
-    dtc = tanh_grad_from_output(tc)
-    dc_dh = (_rows(g * sigmoid_grad_from_output(i), w_i)
-             + _rows(c_prev * sigmoid_grad_from_output(f), w_f)
-             + _rows(i * tanh_grad_from_output(g), w_g))  # (..., H, H)
-    dh_dh = _rows(tc * sigmoid_grad_from_output(o), w_o) + (o * dtc)[..., :, None] * dc_dh
+    k_i, k_f, k_g, k_o = derivatives["coef"]  # g σ'_i, c_{t−1} σ'_f, i tanh'_g, tanh(c_t) σ'_o
+    k_c, f = derivatives["k_c"], derivatives["f"]  # o tanh'(c_t), f
+    dc_dh = _rows(k_i, w_i) + _rows(k_f, w_f) + _rows(k_g, w_g)  # (..., H, H)
+    dh_dh = _rows(k_o, w_o) + k_c[..., :, None] * dc_dh
     if not state:
         return dh_dh
     out = np.zeros(dh_dh.shape[:-2] + (2 * H, 2 * H))  # (..., 2H, 2H)
     out[..., :H, :H] = dh_dh
     out[..., H:, :H] = dc_dh
     idx = np.arange(H)
-    out[..., idx, H + idx] = o * dtc * f  # ∂h_t/∂c_{t−1}, diagonal
+    out[..., idx, H + idx] = k_c * f  # ∂h_t/∂c_{t−1}, diagonal
     out[..., H + idx, H + idx] = f  # ∂c_t/∂c_{t−1} = diag(f_t)
     return out
 
 
-def _gru_classic_jacobian(w, H, gates, h_prev):
+def _gru_classic_jacobian(w, H, derivatives):
     w_r, w_z, w_n = (w[k * H:(k + 1) * H] for k in range(3))
-    r, z, n = gates["r"], gates["z"], gates["n"]
-    through_r = _matmul_right(w_n * (h_prev * sigmoid_grad_from_output(r))[..., None, :], w_r)
-    dn_dh = tanh_grad_from_output(n)[..., :, None] * (w_n * r[..., None, :] + through_r)
-    jac = _rows((n - h_prev) * sigmoid_grad_from_output(z), w_z) + z[..., :, None] * dn_dh
-    return _add_diagonal(jac, 1.0 - z)
+    k_r, k_z, k_n, one_minus_z = derivatives["coef"]  # h_{t−1} σ'_r, (n − h_{t−1}) σ'_z, z tanh'_n, 1 − z
+    r = derivatives["r"]
+    through_r = _matmul_right(w_n * k_r[..., None, :], w_r)  # W_hn diag(h_{t−1} σ'_r) W_hr
+    jac = _rows(k_z, w_z) + _rows(k_n, w_n * r[..., None, :] + through_r)
+    return _add_diagonal(jac, one_minus_z)
 
 
-def _gru_pytorch_jacobian(w, H, gates, hn, h_prev):
+def _gru_pytorch_jacobian(w, H, derivatives):
     w_r, w_z, w_n = (w[k * H:(k + 1) * H] for k in range(3))
-    r, z, n = gates["r"], gates["z"], gates["n"]
-    dn_dh = tanh_grad_from_output(n)[..., :, None] * (
-        _rows(r, w_n) + _rows(hn * sigmoid_grad_from_output(r), w_r))
-    jac = _rows((h_prev - n) * sigmoid_grad_from_output(z), w_z) + (1.0 - z)[..., :, None] * dn_dh
+    k_r, k_z, k_n, z = derivatives["coef"]  # hn σ'_r, (h_{t−1} − n) σ'_z, (1 − z) tanh'_n, z
+    r = derivatives["r"]
+    jac = _rows(k_z, w_z) + _rows(k_n, _rows(r, w_n) + _rows(k_r, w_r))
     return _add_diagonal(jac, z)
 
 

@@ -17,6 +17,8 @@ Shapes: ``B`` batch, ``I`` input, ``H`` hidden, ``T`` time; ``x (B, I)``, ``h (B
 
 import numpy as np
 
+from rnnviz.core.activations import tanh_grad_from_output
+
 
 def _check_step(x, h_prev, Wx, Wh, b):
     B, I = x.shape if x.ndim == 2 else (-1, -1)
@@ -44,7 +46,7 @@ def rnn_step_backward(dh_next, cache):
     Returns a dict ``dx (B, I)``, ``dh_prev (B, H)``, ``dWx (I, H)``, ``dWh (H, H)``, ``db (H,)``.
     """
     x, h_prev, h_next, Wx, Wh = cache
-    dt = dh_next * (1.0 - h_next**2)  # (B, H)
+    dt = dh_next * tanh_grad_from_output(h_next)  # (B, H): dh_next * (1 − h_next²)
     return {
         "dx": dt @ Wx.T,  # (B, I)
         "dh_prev": dt @ Wh.T,  # (B, H)
@@ -61,7 +63,7 @@ def seed_buggy_rnn_step_backward(dh_next, cache):
     ``dt @ Wx.T`` ``(B, I)``, so their shapes are right only when ``B == I == H``.
     """
     x, h_prev, h_next, Wx, Wh = cache
-    dt = dh_next * (1.0 - h_next**2)
+    dt = dh_next * tanh_grad_from_output(h_next)
     return {
         "dx": dt @ Wx.T,
         "dh_prev": x.T @ dt,  # ✗ this is dWx, (I, H)

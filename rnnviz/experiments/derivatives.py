@@ -2,10 +2,14 @@
 
 Reproduces seed 000's graph of ``tanh`` and its derivative (``tanh' <= 1``, equal to 1 only at
 0, shrinking away from 0) and the ``Π φ'(z_k)`` factor of seeds 001 and 004. ``σ' <= 1/4``.
+The activations and their derivatives are the engine's (``rnnviz.core.activations``), taking any
+shape (scalars too); only the log-space derivative is written here.
 Shapes: any array shape ``(...)``; trajectories are ``(T, ...)``.
 """
 
 import numpy as np
+
+from rnnviz.core import activations
 
 ACTIVATIONS = ("tanh", "sigmoid", "relu", "linear")
 _LN10 = np.log(10.0)
@@ -17,53 +21,50 @@ def _check_phi(phi):
 
 
 def sigmoid(z):
-    """Numerically stable logistic function ``1 / (1 + e^{-z})``, elementwise. Shape ``(...)``."""
+    """Numerically stable logistic function ``1 / (1 + e^{-z})``, elementwise (the engine's). Shape ``(...)``."""
     z = np.asarray(z, dtype=np.float64)
-    e = np.exp(-np.abs(z))  # never overflows
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return activations.sigmoid(np.atleast_1d(z)).reshape(z.shape)
 
 
 def sigmoid_prime(z):
     """``σ'(z) = σ(z)(1 − σ(z))``; maximum 1/4 at 0. Shape ``(...)``."""
-    s = sigmoid(z)
-    return s * (1.0 - s)
+    return activations.sigmoid_grad_from_output(sigmoid(z))
 
 
 def tanh(z):
     """``tanh(z)`` in float64. Shape ``(...)``."""
-    return np.tanh(np.asarray(z, dtype=np.float64))
+    return activations.activate("tanh", np.asarray(z, dtype=np.float64))
 
 
 def tanh_prime(z):
     """``tanh'(z) = 1 − tanh²(z)``; equals 1 only at 0 (seed 000). Shape ``(...)``."""
-    t = tanh(z)
-    return 1.0 - t * t
+    return activations.tanh_grad_from_output(tanh(z))
 
 
 def relu(z):
     """``max(z, 0)``. Shape ``(...)``."""
-    return np.maximum(np.asarray(z, dtype=np.float64), 0.0)
+    return activations.activate("relu", np.asarray(z, dtype=np.float64))
 
 
 def relu_prime(z):
     """``1`` where ``z > 0`` else ``0`` (the value at 0 is taken as 0, as PyTorch does)."""
-    return (np.asarray(z, dtype=np.float64) > 0).astype(np.float64)
+    return activations.activation_grad("relu", np.asarray(z, dtype=np.float64), None)
 
 
 def activation(z, phi="tanh"):
     """``φ(z)`` for ``phi`` in ``ACTIVATIONS``. Shape ``(...)``."""
     _check_phi(phi)
-    if phi == "linear":
-        return np.asarray(z, dtype=np.float64).copy()
-    return {"tanh": tanh, "sigmoid": sigmoid, "relu": relu}[phi](z)
+    z = np.asarray(z, dtype=np.float64)
+    return sigmoid(z) if phi == "sigmoid" else activations.activate(phi, z)
 
 
 def activation_prime(z, phi="tanh"):
     """``φ'(z)`` for ``phi`` in ``ACTIVATIONS``. Shape ``(...)``."""
     _check_phi(phi)
-    if phi == "linear":
-        return np.ones_like(np.asarray(z, dtype=np.float64))
-    return {"tanh": tanh_prime, "sigmoid": sigmoid_prime, "relu": relu_prime}[phi](z)
+    z = np.asarray(z, dtype=np.float64)
+    if phi == "sigmoid":
+        return sigmoid_prime(z)
+    return activations.activation_grad(phi, z, activations.activate(phi, z))
 
 
 def log10_activation_prime(z, phi="tanh"):

@@ -15,7 +15,7 @@ from plotly.colors import sample_colorscale
 from rnnviz.figures.canvas import builder, extend_annotations, figure, scatter
 from rnnviz.figures.style import CELL_COLORS, GUIDE, Figure, add_note, apply_layout
 from rnnviz.i18n import t
-from rnnviz.unrolled import UnrolledGraph
+from rnnviz.figures.graph_layout import UnrolledGraph
 
 COLORSCALE = "Viridis"
 N_BINS = 7  # edge colour bins (a line trace has one colour)

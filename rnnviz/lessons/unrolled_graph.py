@@ -16,7 +16,8 @@ from rnnviz.i18n import Text
 from rnnviz.lessons import shared
 from rnnviz.lessons.shared import CELL, GRU_VARIANT, HIDDEN, INPUT, NONLINEARITY, SCALE, SEED, SEQ_LEN, WEIGHTS
 from rnnviz.lessons.spec import FigureSpec, Page, Param
-from rnnviz.unrolled import local_gradients, loss_gradient, unrolled_graph
+from rnnviz.core import local_gradients, loss_gradient
+from rnnviz.figures.graph_layout import unrolled_graph
 
 PAGE = Page("unrolled_graph", icon=":material/account_tree:", section="causes")
 

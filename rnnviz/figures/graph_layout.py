@@ -1,11 +1,11 @@
-"""The unrolled computational graph of a recorded forward/backward pass, with the gradient on every node and edge.
+"""The unrolled computational graph of a recorded forward/backward pass: nodes, edges, positions and the
+animation order, with the gradient norm on every node and edge.
 
-Numpy only. :func:`local_gradients` reads a ``Trace`` and its ``Grads`` (``core.backward``) and returns
-the gradient vector that every operation of every step receives and sends back (seed 000's three
-nodes ``tanh``, ``+`` and ``MatMul`` for the vanilla RNN; the cell-state lane ``c_{t−1} → ×f → + → c_t``
-for the LSTM; the ``(1 − z)`` lane for the GRU). :func:`unrolled_graph` turns those vectors into
-nodes and edges with positions, norms and the animation frame in which the backward pass reaches
-them, collapsing the middle of long sequences into an ellipsis node.
+Pure Python and numpy (no plotly): :func:`unrolled_graph` reads a ``Trace``, its ``Grads`` and the
+per-operation gradients of :func:`rnnviz.core.local_gradients` (the cells' own backward steps; seed
+000's three nodes ``tanh``, ``+`` and ``MatMul`` for the vanilla RNN, the cell-state lane
+``c_{t−1} → ×f → + → c_t`` for the LSTM, the ``(1 − z)`` lane for the GRU) and lays them out, collapsing
+the middle of long sequences into an ellipsis node; :mod:`rnnviz.figures.graph` draws the result.
 
 Conventions. A node's value is the norm of ``∂L/∂(node output)``, the gradient *arriving* at it; an
 edge ``u → v`` (drawn in the forward direction) carries what ``v`` sends back to ``u``. Norms are
@@ -20,113 +20,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnnviz.core import Grads, Trace, gate_block
-from rnnviz.core.activations import activation_grad
+from rnnviz.core import Grads, Trace, local_gradients
+from rnnviz.core.unroll import LOSSES
 
 MAX_FULL = 24  # draw every step up to this T
 HEAD = 4  # steps kept at the start when collapsing
 TAIL = 8  # steps kept at the end (next to the loss) when collapsing
-LOSS_MODES = ("last", "every")
-
-
-def loss_gradient(T: int, B: int, H: int, loss: str) -> np.ndarray:
-    """``dh (T, B, H)`` of the read-out loss ``L = Σ_{t ∈ S} 1ᵀ h_t`` (seed 000's ``dh = ones``).
-
-    ``loss="last"``: ``S = {T}`` (the label at the last step, "Tom" in seed 000); ``"every"``: all steps.
-    """
-    if loss not in LOSS_MODES:
-        raise ValueError(f"loss must be one of {LOSS_MODES}; got {loss!r}")
-    dh = np.zeros((T, B, H))
-    if loss == "last":
-        dh[-1] = 1.0
-    else:
-        dh[:] = 1.0
-    return dh
-
-
-def local_gradients(trace: Trace, grads: Grads) -> dict[str, np.ndarray]:
-    """Every operation's gradient at every step, each ``(T, B, K)`` with ``K = H`` unless noted.
-
-    Common keys: ``dh`` total ``∂L/∂h_t``, ``dh_prev`` ``∂L/∂h_{t−1}`` through step t only (so
-    ``dh_prev[t] + dh_ext[t−1] = dh[t−1]`` and ``dh_prev[0] = dh0``), ``dx (T, B, I)``.
-    RNN: ``da = dh ⊙ φ'(a)`` (tanh: ``dh ⊙ (1 − h²)``), ``dh_prev = da W_h`` (the MatMul).
-    LSTM: ``dc`` total ``∂L/∂c_t``, ``dc_prev = f ⊙ dc``, ``d_tanh_c = dh ⊙ o``, ``dc_from_h =
-    dh ⊙ o ⊙ (1 − tanh²c)``, gate values' gradients ``d_i, d_f, d_g, d_o``, pre-activations
-    ``dpre (T, B, 4H)``, ``dc_prev_to_f = dc ⊙ c_{t−1}``.
-    GRU: ``dz``, ``dn`` (candidate h̃), ``dpre_n``, ``dr``, ``dpre (T, B, 3H)``, ``dh_prev_lane``
-    (the ``(1 − z)`` lane, ``z`` for the pytorch variant), ``dh_prev_mm`` (through ``W_hr, W_hz``),
-    ``dh_prev_r`` (through ``r`` and ``W_hn``), ``d_rh`` (the gradient arriving at ``r ⊙ h`` or
-    ``r ⊙ hn``) and ``d_hn`` (pytorch: at ``W_hn h_{t−1} + b_hn``).
-    """
-    if not isinstance(trace, Trace) or not isinstance(grads, Grads):
-        raise ValueError("trace and grads must be a core Trace and the Grads core.backward returned for it")
-    if grads.dh.shape != trace.h.shape:
-        raise ValueError(f"grads.dh must have the trace's shape (T, B, H) = {trace.h.shape}; got {grads.dh.shape}")
-    h_prev = np.concatenate([trace.h0[None], trace.h[:-1]])  # (T, B, H)
-    w_hh = trace.params["weight_hh"]  # (G*H, H)
-    out = {"dh": grads.dh, "dx": grads.dx}
-    if trace.cell == "rnn":
-        da = grads.dh * activation_grad(trace.nonlinearity, trace.pre["a"], trace.h)  # (T, B, H)
-        out.update(da=da, dh_prev=da @ w_hh)
-    elif trace.cell == "lstm":
-        out.update(_lstm(trace, grads, h_prev, w_hh))
-    else:
-        out.update(_gru(trace, grads, h_prev, w_hh))
-    return out
-
-
-def _lstm(trace, grads, h_prev, w_hh):
-    g = trace.gates
-    i, f, gg, o = g["i"], g["f"], g["g"], g["o"]
-    c_prev = np.concatenate([trace.c0[None], trace.c[:-1]])  # (T, B, H)
-    tc = np.tanh(trace.c)
-    dh, dc = grads.dh, grads.dc
-    d_tanh_c = dh * o
-    d_i, d_f, d_g, d_o = dc * gg, dc * c_prev, dc * i, dh * tc
-    dpre = np.concatenate(
-        [d_i * i * (1 - i), d_f * f * (1 - f), d_g * (1 - gg * gg), d_o * o * (1 - o)], axis=-1
-    )  # (T, B, 4H)
-    return {
-        "dc": dc, "dc_prev": dc * f, "d_tanh_c": d_tanh_c, "dc_from_h": d_tanh_c * (1 - tc * tc),
-        "d_i": d_i, "d_f": d_f, "d_g": d_g, "d_o": d_o, "dpre": dpre, "dh_prev": dpre @ w_hh,
-        "dc_prev_to_f": d_f,
-    }
-
-
-def _gru(trace, grads, h_prev, w_hh):
-    r, z, n = trace.gates["r"], trace.gates["z"], trace.gates["n"]
-    H = trace.H
-    w_rz, w_n = w_hh[: 2 * H], gate_block(w_hh, "n", "gru")
-    dh = grads.dh
-    classic = trace.gru_variant == "classic"
-    lane = (1 - z) if classic else z  # what the old state is multiplied by
-    cand = z if classic else (1 - z)  # what the candidate h̃ is multiplied by
-    dz = dh * ((n - h_prev) if classic else (h_prev - n))
-    dn = dh * cand
-    dpre_n = dn * (1 - n * n)  # at the tanh's input
-    if classic:
-        d_rh = dpre_n @ w_n  # at r ⊙ h_{t−1}, the input of W_hn
-        dr = d_rh * h_prev
-        dh_prev_r = d_rh * r
-        d_hn = d_rh  # unused name kept for one schema; equals d_rh here
-    else:
-        hn = trace.pre["hn"]
-        d_rh = dpre_n  # at r ⊙ hn
-        dr = dpre_n * hn
-        d_hn = dpre_n * r
-        dh_prev_r = d_hn @ w_n
-    dpre_r, dpre_z = dr * r * (1 - r), dz * z * (1 - z)
-    dh_prev_mm = np.concatenate([dpre_r, dpre_z], axis=-1) @ w_rz
-    dh_prev_lane = dh * lane
-    return {
-        "dz": dz, "dn": dn, "dpre_n": dpre_n, "dr": dr, "d_rh": d_rh, "d_hn": d_hn,
-        "dpre": np.concatenate([dpre_r, dpre_z, dpre_n], axis=-1),
-        "dpre_rz": np.concatenate([dpre_r, dpre_z], axis=-1),
-        "dpre_r": dpre_r, "dpre_z": dpre_z,
-        "dh_prev_lane": dh_prev_lane, "dh_prev_mm": dh_prev_mm, "dh_prev_r": dh_prev_r,
-        "dh_prev": dh_prev_lane + dh_prev_mm + dh_prev_r,
-        "dz_lane": dh * (-h_prev if classic else h_prev), "dz_cand": dh * (n if classic else -n),
-    }
 
 
 @dataclass(frozen=True)
@@ -202,8 +101,8 @@ def unrolled_graph(trace: Trace, grads: Grads, dh_ext: np.ndarray, *, loss: str 
     ``"every"``) says where loss nodes are drawn. Steps beyond ``max_full`` are collapsed: the first
     ``head`` and last ``tail`` steps are drawn with an ellipsis node between them.
     """
-    if loss not in LOSS_MODES:
-        raise ValueError(f"loss must be one of {LOSS_MODES}; got {loss!r}")
+    if loss not in LOSSES:
+        raise ValueError(f"loss must be one of {LOSSES}; got {loss!r}")
     dh_ext = np.asarray(dh_ext, dtype=np.float64)
     if dh_ext.shape != trace.h.shape:
         raise ValueError(f"dh_ext must have shape (T, B, H) = {trace.h.shape}; got {dh_ext.shape}")
