@@ -84,7 +84,7 @@ def main() -> None:
     args = parser.parse_args()
     ids = args.only.split(",") if args.only else sorted(catalogue.CATALOGUE)
     specs = [catalogue.get(figure_id) for figure_id in ids]
-    figures = [spec.build(spec.compute(**spec.defaults()), lang="ko", theme="light") for spec in specs]
+    figures = [spec.build(spec.run(spec.defaults()), lang="ko", theme="light", **spec.view_values(spec.defaults())) for spec in specs]
 
     export_seconds, kaleido_seconds = import_cost()
     print(f"import rnnviz.export {export_seconds:.2f} s; kaleido on top of it {kaleido_seconds:.3f} s "

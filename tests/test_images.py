@@ -28,7 +28,7 @@ def title_only(title):
 
 def korean_book_norms():
     spec = catalogue.get("book-norms")
-    return spec.build(spec.compute(**spec.defaults()), lang="ko", theme="light")
+    return spec.build(spec.run(spec.defaults()), lang="ko", theme="light", **spec.view_values(spec.defaults()))
 
 
 @pytest.fixture(scope="module")
