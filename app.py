@@ -25,5 +25,4 @@ def freeze_the_startup_heap() -> None:
 
 
 freeze_the_startup_heap()
-st.set_page_config(page_title="rnnviz", page_icon=":material/timeline:", layout="wide")
 ui.app_frame().run()

@@ -28,7 +28,7 @@ def cobweb(values: dict[str, Any]) -> None:
 
 @ui.section(PAGE, ["basins"])
 def basins(values: dict[str, Any]) -> None:
-    ui.figure("basins", values)
+    ui.figure("basins", values, show_live=False)  # follows the cobweb's c slider
 
 
 ui.lesson_header(PAGE)

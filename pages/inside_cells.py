@@ -24,11 +24,11 @@ def charts(values: dict[str, Any]) -> None:
     with left:
         ui.figure("hidden-states", values)
     with right:
-        ui.figure("cell-gradients", values)
-    ui.figure("gates", values)
+        ui.figure("cell-gradients", values, show_live=["step"])  # follows the states' scale slider
+    ui.figure("gates", values, show_live=False)
     if sentence:
         st.subheader(ui.text("inside_cells.words.heading"))
-        ui.figure("word-gradients", values)
+        ui.figure("word-gradients", values, show_live=False)
 
 
 @ui.section(PAGE, ["hidden-states", "cell-gradients"])

@@ -19,7 +19,7 @@ def graph(values: dict[str, Any]) -> None:
 
 @ui.section(PAGE, ["cell-diagram"])
 def cell(values: dict[str, Any]) -> None:
-    data = ui.figure("cell-diagram", values)
+    data = ui.figure("cell-diagram", values, show_live=["step"])  # follows the graph's scale slider
     if data is not None:
         step = min(values["step"], data["T"])
         if step != values["step"]:

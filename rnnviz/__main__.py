@@ -80,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
     exporting.add_argument("--height", help=f"png/svg: height in layout pixels (default {export.SLIDE_HEIGHT})")
     exporting.add_argument("--lang", choices=LANGS, default="en", help="language of the chart and the gallery")
     exporting.add_argument("--theme", choices=THEMES, default="light", help="theme of the chart")
+    exporting.add_argument("--static", action="store_true",
+                           help="html: the plain chart, without the live sliders a live figure keeps")
     serving = commands.add_parser(
         "serve", allow_abbrev=False, help="run the app (streamlit run app.py with the app's server settings)",
         description="Run the app with Streamlit. Other options are passed to `streamlit run`, e.g. "
@@ -260,6 +262,8 @@ def _content(spec: catalogue.FigureSpec, data: Any, values: dict, fmt: str, args
         return export.table_csv(spec, data)
     if fmt == "json":
         return export.table_json(spec, data, values)
+    if fmt == "html" and spec.live and not args.static:
+        return export.live_html(spec, values, lang=args.lang, theme=args.theme)
     fig = spec.build(data, lang=args.lang, theme=args.theme, **spec.view_values(values))
     if fmt == "html":
         return export.figure_html(fig)
@@ -271,6 +275,7 @@ def _content(spec: catalogue.FigureSpec, data: Any, values: dict, fmt: str, args
 
 
 def _write(path: Path, content: str | bytes) -> None:
+    """Write a file; an HTML file's size is reported, with a warning beyond ``export.LARGE_HTML_BYTES``."""
     try:
         if isinstance(content, bytes):
             path.write_bytes(content)
@@ -278,6 +283,11 @@ def _write(path: Path, content: str | bytes) -> None:
             path.write_text(content, encoding="utf-8")
     except OSError as err:
         raise CommandError(f"cannot write {path}: {err.strerror}") from None
+    if path.suffix == ".html":
+        size = path.stat().st_size
+        large = " (over 10 MB: a slide deck may load it slowly; --static writes the plain chart)"
+        print(f"rnnviz: wrote {path} ({size / 2**20:.1f} MB){large if size > export.LARGE_HTML_BYTES else ''}",
+              file=sys.stderr)
 
 
 def _values(spec: catalogue.FigureSpec, settings: list[str]) -> dict:

@@ -1,19 +1,24 @@
 """Exports of a catalogue figure, shared by the page's download buttons and the command line.
 
 - CSV and JSON hold the figure's data table (JSON also records the figure id and parameters).
-- HTML is a standalone page with plotly.js inlined, so it opens offline (e.g. inside a lecture deck).
+- HTML is a standalone page with plotly.js inlined, so it opens offline (e.g. inside a lecture deck); a
+  live figure keeps its live sliders there (:func:`live_html`), ``figure_html`` is the plain chart.
 - PNG and SVG are slide images drawn by the system's Chromium (see :mod:`rnnviz.images`).
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, Mapping
 
+import plotly
 import plotly.graph_objects as go
 
 from rnnviz import images
 from rnnviz.catalogue import FigureSpec
+from rnnviz.figures.live import LIVE_JS, live_payload
+from rnnviz.i18n import t
 
 FORMATS = ("csv", "json", "html")  # text formats, made without a browser
 IMAGE_FORMATS = images.IMAGE_FORMATS  # ("png", "svg"): drawn by Chromium
@@ -44,6 +49,33 @@ def table_json(spec: FigureSpec, data: Any, values: Mapping[str, Any]) -> str:
 def figure_html(fig: go.Figure) -> str:
     """A standalone HTML page with plotly.js inlined (works with no network)."""
     return fig.to_html(include_plotlyjs=True, full_html=True, config=PLOTLY_CONFIG)
+
+
+LIVE_PAGE = Path(__file__).parent / "figures" / "live_page.html"
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+LARGE_HTML_BYTES = 10 * 2**20  # the command line and the export menu warn beyond this size
+
+
+def live_html(spec: FigureSpec, values: Mapping[str, Any], *, lang: str, theme: str) -> str:
+    """A standalone HTML page of a live figure that keeps its live sliders: plotly.js, the frames and the
+    script that switches them inlined, so it works with no network (a lecture deck, a student at home)."""
+    payload = live_payload(spec, values, lang=lang, theme=theme, label=lambda param: param.label(lang))
+    dark = theme == "dark"
+    return LIVE_PAGE.read_text(encoding="utf-8").format(
+        lang=lang, title=_html_text(spec.title(lang)), paper="#111111" if dark else "#ffffff",
+        ink="#eeeeee" if dark else "#222222", plotly_js=_inline_script(PLOTLY_JS.read_text(encoding="utf-8")),
+        live_js=_inline_script(LIVE_JS.read_text(encoding="utf-8")), payload=_inline_script(payload),
+        config=json.dumps({**PLOTLY_CONFIG, "responsive": True}), thinned=json.dumps(t("chart.live.thinned", lang)),
+    )
+
+
+def _inline_script(text: str) -> str:
+    """Text that may stand inside a ``<script>`` element (no closing tag or comment opener in it)."""
+    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def _html_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def figure_image(fig: go.Figure, fmt: str = "png", scale: float = 1.0, width: int = SLIDE_WIDTH,

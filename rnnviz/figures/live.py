@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import base64
 import time
+from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 from plotly.io.json import to_json_plotly
 
+LIVE_JS = Path(__file__).with_name("live.js")  # the browser's side, shared by the chart element and the HTML export
 BYTES_BUDGET = 2 * 2**20  # of a chart's frames at a page's defaults (DESIGN: about 2 MB a page)
 
 

@@ -129,7 +129,22 @@ STRINGS = {
     "export.show_table": Text("표 보기", "Show the table"),
     "export.csv": Text("CSV 내려받기", "Download CSV"),
     "export.json": Text("JSON 내려받기", "Download JSON"),
-    "export.html": Text("HTML 내려받기 (오프라인)", "Download HTML (works offline)"),
+    "export.html": Text("HTML 내려받기 (슬라이더 포함, 오프라인)", "Download HTML (with its sliders, offline)"),
+    "export.html_static": Text("HTML 내려받기 (그림만)", "Download HTML (the chart only)"),
+    "export.png": Text("PNG 내려받기 (슬라이드 1280×720, 2배)", "Download PNG (slide 1280×720, 2×)"),
+    "export.svg": Text("SVG 내려받기 (슬라이드 1280×720)", "Download SVG (slide 1280×720)"),
+    "export.image_failed": Text("그림을 만들 수 없습니다: {detail}", "The image could not be made: {detail}"),
+    "export.embed": Text("슬라이드에 넣기: 이 화면 그대로의 차트", "Into a slide: this very chart"),
+    "export.embed_help": Text(
+        "아래 iframe 코드를 reveal.js, Quarto, Marp 슬라이드에 붙여 넣거나 링크를 여세요. 차트만, 슬라이더와 함께 "
+        "16:9 화면을 채웁니다 (이 서버가 켜져 있어야 합니다. 서버 없이 쓰려면 위의 HTML을 내려받으세요).",
+        "Paste the iframe code into a reveal.js, Quarto or Marp slide, or open the link: the chart alone, with its "
+        "sliders, filling a 16:9 frame (this server must be running; without a server, download the HTML above).",
+    ),
+    "slide.unknown": Text(
+        "링크의 slide={id}에 해당하는 차트가 없어 페이지 전체를 보여 줍니다.",
+        "The link's slide={id} names no chart, so the whole page is shown.",
+    ),
     "chart.live.thinned": Text(
         "{label}: 슬라이더는 {stride}칸마다 하나씩 미리 계산한 값을 보여 줍니다. 다른 값은 옆의 설정에서 고르세요.",
         "{label}: the slider steps through every {stride}th value, computed in advance; pick any other value in "

@@ -62,7 +62,8 @@ function onFullscreenChange(div, Plotly) {
   Plotly.relayout(div, { height: height, width: full ? window.innerWidth : div.parentElement.clientWidth });
 }
 
-// The chart follows its column's width (sidebar opened or closed, window resized).
+// The chart follows its column's width (sidebar opened or closed, window resized), and a chart that
+// fills the window its height.
 function followWidth(div) {
   let width = div.parentElement.clientWidth;
   const observer = new ResizeObserver(() => {
@@ -70,6 +71,9 @@ function followWidth(div) {
     if (now === width || !div._fullLayout || document.fullscreenElement === div) return;
     width = now;
     window.Plotly.relayout(div, { width: now });
+  });
+  window.addEventListener("resize", () => {
+    if (div.rnnvizData && div.rnnvizData.fill && div._fullLayout) window.Plotly.relayout(div, { height: fillHeight(div) });
   });
   observer.observe(div.parentElement);
   return observer;
@@ -86,9 +90,17 @@ function chartConfig(div, data) {
   return div.rnnvizConfig;
 }
 
+// The height a chart that fills the window takes: the window's, less the sliders above it.
+function fillHeight(div) {
+  const row = div.parentElement.querySelector(".rnnviz-live-row");
+  const above = row && !row.hidden ? row.getBoundingClientRect().height : 0;
+  return Math.max(240, window.innerHeight - above - 24);
+}
+
 // Draw figure into div: layout width from the column (or the screen, in full screen).
 function react(div, figure, data, Plotly) {
   const layout = { ...figure.layout, width: div.parentElement.clientWidth };
+  if (data.fill) layout.height = fillHeight(div);
   div.rnnvizHeight = layout.height;
   if (document.fullscreenElement === div) Object.assign(layout, { width: window.innerWidth, height: window.innerHeight });
   return Plotly.react(div, { data: figure.data, layout: layout, config: chartConfig(div, data) });

@@ -15,6 +15,7 @@ import streamlit as st
 import streamlit.components.v1 as components_v1
 
 from rnnviz import export
+from rnnviz.figures.live import LIVE_JS
 from rnnviz.ui.frame import text
 
 ASSETS = Path(__file__).parent  # chart.js and chart.css
@@ -27,7 +28,7 @@ def _component() -> Any:
     """The chart component, declared once per server process (on first use, not at import)."""
     return st.components.v2.component(
         "rnnviz_chart",
-        js=(ASSETS / "live.js").read_text(encoding="utf-8") + (ASSETS / "chart.js").read_text(encoding="utf-8"),
+        js=LIVE_JS.read_text(encoding="utf-8") + (ASSETS / "chart.js").read_text(encoding="utf-8"),
         css=(ASSETS / "chart.css").read_text(encoding="utf-8"),
         isolate_styles=False,
     )
@@ -42,17 +43,19 @@ def plotly_js_url() -> str:
 
 
 def chart(figure_json: str | None, key: str, *, live_json: str | None = None, show_live: list[str] | None = None,
-          on_live: Callable[[], None] | None = None) -> Any:
+          on_live: Callable[[], None] | None = None, fill: bool = False) -> Any:
     """Draw a Plotly figure (its JSON) in the chart element ``key``; a new figure redraws it in place.
 
     A live figure passes its live payload (``rnnviz.figures.live.live_payload``) instead: the element shows
     the sliders of the parameters in ``show_live`` (it follows the page's other charts in the rest) and
     calls ``on_live`` when a slider is let go, with the chart's state holding ``live`` = ``{name, value}``.
+    With ``fill`` the chart takes the window's height instead of its own (the slide view).
     """
     data = {
         "figure": figure_json,
         "live": live_json,
         "show": show_live or [],
+        "fill": fill,
         "config": export.PLOTLY_CONFIG,
         "plotly": plotly_js_url(),
         "labels": {"fullscreen": text("chart.fullscreen"), "failed": text("chart.failed"),

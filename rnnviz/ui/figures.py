@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 import streamlit as st
 
-from rnnviz import catalogue, export
+from rnnviz import catalogue, export, images
 from rnnviz.figures.live import live_payload
 from rnnviz.lessons.spec import FigureSpec
 from rnnviz.ui.chart import chart
@@ -76,12 +76,13 @@ def _live_released(key: str) -> None:
 
 
 def figure(figure_id: str, values: dict[str, Any], *, table: bool = True, live: Iterable[str] | None = None,
-           show_live: bool | Iterable[str] = True) -> Any:
+           show_live: bool | Iterable[str] = True, fill: bool = False) -> Any:
     """Draw a catalogue figure with its table and exports; returns its data, or None on failure.
 
     A live figure brings its frames along for its live parameters (those of ``live`` only, when given:
     a page with fewer controls). It shows a slider for each, or for those named in ``show_live`` (none for
-    ``False``); with a slider hidden, it follows the page's other charts with that live parameter."""
+    ``False``); with a slider hidden, it follows the page's other charts with that live parameter. With
+    ``fill`` the chart takes the window's height (the slide view)."""
     spec = catalogue.get(figure_id)
     items = tuple(sorted(spec.select(values).items()))
     view = tuple(sorted(spec.view_values(values).items()))
@@ -92,9 +93,9 @@ def figure(figure_id: str, values: dict[str, Any], *, table: bool = True, live: 
         if live_names:
             payload = _live_json(figure_id, live_names, items, view, lang(), theme())
             shown = list(live_names) if show_live is True else [] if show_live is False else list(show_live)
-            chart(None, key=key, live_json=payload, show_live=shown, on_live=lambda: _live_released(key))
+            chart(None, key=key, live_json=payload, show_live=shown, on_live=lambda: _live_released(key), fill=fill)
         else:
-            chart(_figure_json(figure_id, items, view, lang(), theme(), data), key=key)
+            chart(_figure_json(figure_id, items, view, lang(), theme(), data), key=key, fill=fill)
     except ValueError as err:
         st.error(text("error.compute", detail=str(err)))
         return None
@@ -108,7 +109,8 @@ def figure(figure_id: str, values: dict[str, Any], *, table: bool = True, live: 
 
 
 def exports(spec: FigureSpec, data: Any, values: dict[str, Any], code: str, theme_name: str) -> None:
-    """The figure's CSV, JSON and offline-HTML downloads (built on click) and, on request, its table.
+    """The figure's downloads (CSV, JSON, HTML with its live sliders and without, PNG and SVG for a slide;
+    each built on click), the embed code of its slide view and, on request, its table.
 
     The expander's contents are drawn only while it is open, and the table only when its toggle is on:
     every element under a chart is sent and redrawn again on each slider move.
@@ -117,17 +119,59 @@ def exports(spec: FigureSpec, data: Any, values: dict[str, Any], code: str, them
         if not box.open:
             return
         view = spec.view_values(values)
-        makers = {
-            "csv": lambda: export.table_csv(spec, data),
-            "json": lambda: export.table_json(spec, data, values),
-            "html": lambda: export.figure_html(spec.build(data, lang=code, theme=theme_name, **view)),
+
+        def built() -> Any:
+            return spec.build(data, lang=code, theme=theme_name, **view)
+
+        makers = {  # button -> (file name, MIME type, maker)
+            "csv": (export.file_name(spec, "csv"), "text/csv", lambda: export.table_csv(spec, data)),
+            "json": (export.file_name(spec, "json"), "application/json",
+                     lambda: export.table_json(spec, data, values)),
+            "html": (export.file_name(spec, "html"), "text/html",
+                     (lambda: export.live_html(spec, values, lang=code, theme=theme_name)) if spec.live
+                     else (lambda: export.figure_html(built()))),
         }
-        for column, (fmt, make) in zip(st.columns(len(makers)), makers.items()):
-            column.download_button(
-                text(f"export.{fmt}"), data=make, file_name=export.file_name(spec, fmt),
-                mime=export.MIME_TYPES[fmt], key=f"download.{spec.id}.{fmt}", on_click="ignore",
-            )
+        if spec.live:
+            makers["html_static"] = (f"rnnviz-{spec.id}-static.html", "text/html",
+                                     lambda: export.figure_html(built()))
+        problem = _image_problem(code)
+        if problem is None:
+            makers["png"] = (export.file_name(spec, "png"), "image/png",
+                             lambda: export.figure_image(built(), "png", scale=2.0))
+            makers["svg"] = (export.file_name(spec, "svg"), "image/svg+xml", lambda: export.figure_image(built(), "svg"))
+        for column, (button, (name, mime, make)) in zip(st.columns(3) * 2, makers.items()):
+            column.download_button(text(f"export.{button}"), data=make, file_name=name, mime=mime,
+                                   key=f"download.{spec.id}.{button}", on_click="ignore")
+        if problem is not None:
+            st.caption(text("export.image_failed", detail=problem))
         st.caption(text("export.png_hint"))
+        _embed(spec, values)
         if st.toggle(text("export.show_table"), key=f"table.{spec.id}"):
             st.dataframe(spec.table(data), hide_index=True)
 
+
+def _image_problem(code: str) -> str | None:
+    """Why this server cannot draw PNG or SVG images in ``code`` (no Chromium; no Hangul font for Korean),
+    or None."""
+    try:
+        images.chromium_path()
+        if code == "ko":
+            images.require_hangul_font()
+    except images.ImageError as err:
+        return str(err)
+    return None
+
+
+def _embed(spec: FigureSpec, values: dict[str, Any]) -> None:
+    """The slide view's link and ``<iframe>`` code for this chart as it is now (Streamlit's code blocks
+    have a copy button)."""
+    from rnnviz.ui.slide import embed_code, slide_link
+
+    page_url = st.context.url
+    if not page_url:
+        return
+    link = slide_link(page_url, spec.id, values)
+    st.markdown(f"**{text('export.embed')}**")
+    st.caption(text("export.embed_help"))
+    st.code(embed_code(link, spec.title(lang())), language="html", wrap_lines=True)
+    st.code(link, language=None, wrap_lines=True)

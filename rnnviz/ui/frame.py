@@ -58,8 +58,8 @@ def frame_query() -> dict[str, str]:
     return {"lang": lang(), **({"theme": theme()} if theme() != "light" else {})}
 
 
-def app_sidebar() -> None:
-    """The controls every page shares: language and chart theme, read from the URL on a session's first run."""
+def read_frame_from_url() -> None:
+    """The language and theme from the URL, on a session's first run (the browser's locale without ``lang``)."""
     state = st.session_state
     if not state.get(_FRAME_LOADED_KEY):
         state[_FRAME_LOADED_KEY] = True
@@ -67,6 +67,12 @@ def app_sidebar() -> None:
         state[LANG_KEY], lang_notice = LANG_PARAM.parse(url.get("lang", browser_lang()))
         state[THEME_KEY], theme_notice = THEME_PARAM.parse(url.get("theme", "light"))
         state[NOTICES_KEY] = [n for n in (lang_notice, theme_notice) if n is not None]
+
+
+def app_sidebar() -> None:
+    """The controls every page shares: language and chart theme, read from the URL on a session's first run."""
+    state = st.session_state
+    read_frame_from_url()
     # Streamlit resets a widget's value when it takes a run for a page change, as it does for the first
     # rerun of a session opened at "/" (the home page); a value set again in the session state is kept.
     for key in (LANG_KEY, THEME_KEY):
@@ -81,14 +87,30 @@ def app_sidebar() -> None:
 
 
 def app_frame() -> Any:
-    """Everything app.py draws around a page: the page menu, then the language and theme, in the sidebar.
-    Returns the page to run."""
+    """Everything app.py draws around a page: the page config, the page menu, then the language and theme
+    in the sidebar. Returns the page to run: the lesson, or for ``?slide=<figure id>`` that figure alone."""
+    from rnnviz.ui.slide import slide_figure, slide_view  # a slide needs the frame's language and theme
+
+    slide = slide_figure()
+    st.set_page_config(page_title="rnnviz", page_icon=":material/timeline:", layout="wide",
+                       initial_sidebar_state="collapsed" if slide else "auto")
+    if slide:
+        read_frame_from_url()
+        navigation(None)
+        return _Slide(lambda: slide_view(slide))
     menu_slot = st.sidebar.container()  # the menu goes first, drawn once the page is known
     app_sidebar()
     return navigation(menu_slot)
 
 
-def navigation(menu_slot: Any) -> Any:
+class _Slide:
+    """What app.py runs in place of a page in the slide view."""
+
+    def __init__(self, draw: Any) -> None:
+        self.run = draw
+
+
+def navigation(menu_slot: Any | None) -> Any:
     """The navigation over the lessons' pages, in the menu's sections and the current language: Streamlit's
     navigation with its own menu hidden and the app's menu (``rnnviz.ui.menu``) first in the sidebar.
 
@@ -116,8 +138,9 @@ def navigation(menu_slot: Any) -> Any:
     intended = st.session_state.pop(_INTENDED_PAGE_KEY, None)
     if intended in pages and intended != (current.url_path or HOME):
         st.switch_page(pages[intended], query_params=st.query_params.to_dict())
-    with menu_slot:
-        menu(sections, current)
+    if menu_slot is not None:
+        with menu_slot:
+            menu(sections, current)
     return current
 
 
@@ -138,7 +161,10 @@ def enter_through_the_app(page: str) -> None:
 
 def lesson_header(page: str) -> None:
     """The page's title and the two or three sentences that say what it shows (``{page}.title/intro``)."""
+    from rnnviz.ui.slide import missing_slide_notice
+
     enter_through_the_app(page)
+    missing_slide_notice()
     st.title(text(f"{page}.title"))
     st.markdown(text(f"{page}.intro"))
 

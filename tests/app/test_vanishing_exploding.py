@@ -89,7 +89,8 @@ def test_table_is_drawn_only_on_request_and_holds_the_seed_numbers():
     assert not at.dataframe
     assert not at.toggle and not at.get("download_button")  # closed expanders draw nothing inside
     open_exports(at, "book-norms")
-    assert [b.key for b in at.get("download_button")] == [f"download.book-norms.{f}" for f in ("csv", "json", "html")]
+    assert sorted(b.key for b in at.get("download_button")) == sorted(
+        f"download.book-norms.{f}" for f in ("csv", "json", "html", "html_static", "png", "svg"))
     assert not at.dataframe
     toggle = next(t for t in at.toggle if t.key == "table.book-norms")
     toggle.set_value(True).run()
