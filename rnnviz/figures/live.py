@@ -24,7 +24,7 @@ import numpy as np
 from plotly.io.json import to_json_plotly
 
 LIVE_JS = Path(__file__).with_name("live.js")  # the browser's side, shared by the chart element and the HTML export
-BYTES_BUDGET = 2 * 2**20  # of a chart's frames at a page's defaults (DESIGN: about 2 MB a page)
+BYTES_BUDGET = 400 * 2**10  # of one live parameter's frames: a page has at most five live sliders (DESIGN: 2 MB a page)
 
 
 def patch(base: dict[str, Any], other: dict[str, Any], reference: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -111,7 +111,17 @@ def slider(name: str, label: str, values: Sequence[float], fmt: str | None) -> d
     return {"name": name, "label": label, "values": [float(v) for v in values], "format": fmt or "%g"}
 
 
-TIME_BUDGET_S = 1.5  # of computing and drawing one chart's frames (then they come from the cache)
+TIME_BUDGET_S = 1.0  # of computing and drawing one live parameter's frames (then they come from the cache)
+
+
+def _timed_run(spec: Any, name: str, values: Mapping[str, Any], grid: Sequence[Any],
+               seconds: dict[Any, float]) -> list[Any]:
+    """``spec.run_over`` on ``grid``, the time it took shared out over the values in ``seconds``."""
+    started = time.perf_counter()
+    datas = spec.run_over(name, values, grid)
+    for value in grid:
+        seconds[value] = (time.perf_counter() - started) / len(grid)
+    return datas
 
 
 def thinned(grid: Sequence[Any], current: Any, stride: int) -> tuple[Any, ...]:
@@ -136,7 +146,7 @@ def live_payload(spec: Any, values: Mapping[str, Any], *, lang: str, theme: str,
                  label: Callable[[Any], str]) -> str:
     """The live payload JSON of catalogue figure ``spec`` at the page's ``values``: the figure now, and for
     each live parameter the patches of every frame of its grid (thinned to the budgets, and then the payload
-    says so in ``note``). ``label(param)`` is a parameter's label in the user's language.
+    says so in ``thinned``: label and stride). ``label(param)`` is a parameter's label in the user's language.
     """
     sliders, notes = [], []
     base = None
@@ -149,13 +159,17 @@ def live_payload(spec: Any, values: Mapping[str, Any], *, lang: str, theme: str,
             view = spec.view_values({**values, name: value})
             return spec.build.dict(data, lang=lang, theme=theme, **view)
 
-        samples = sorted({grid[0], current, grid[-1]}, key=grid.index)
-        started = time.perf_counter()
-        sampled = dict(zip(samples, (frame(v, d) for v, d in zip(samples, spec.run_over(name, values, samples)))))
-        per_frame = (time.perf_counter() - started) / len(samples)
+        samples = sorted({grid[0], grid[len(grid) // 2], current, grid[-1]}, key=grid.index)
+        sampled, seconds = {}, {}
+        for value, data in zip(samples, _timed_run(spec, name, values, samples, seconds)):
+            started = time.perf_counter()
+            sampled[value] = frame(value, data)
+            seconds[value] += time.perf_counter() - started
         base = sampled[current] if base is None else base
-        sizes = [len(to_json_plotly(patch(base, f, sampled[grid[-1]]))) for f in sampled.values()]
-        stride = stride_for(sizes, [per_frame], len(grid))
+        # The current frame's own patch is empty, and the last one's is a prefix of itself: size the others.
+        others = [v for v in samples if v not in (current, grid[-1])] or samples
+        sizes = [len(to_json_plotly(patch(base, sampled[v], sampled[grid[-1]]))) for v in others]
+        stride = stride_for(sizes, [seconds[v] for v in others], len(grid))
         grid = thinned(grid, current, stride)
         rest = [v for v in grid if v not in sampled]
         sampled.update(zip(rest, (frame(v, d) for v, d in zip(rest, spec.run_over(name, values, rest)))))

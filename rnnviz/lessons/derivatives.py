@@ -90,7 +90,7 @@ FIGURES = (
             "tanh'(z) = 1 − tanh²(z)은 z = 0에서만 1이고 멀어질수록 작아집니다. σ'는 많아야 1/4, ReLU'는 0 또는 1.",
             "tanh'(z) = 1 − tanh²(z) is 1 only at z = 0 and shrinks away from it; σ' is at most 1/4, ReLU' is 0 or 1.",
         ),
-        params=(ZMAX,), live=("zmax",),
+        params=(ZMAX,),
         compute=compute_curves, build=figures.curves_figure, table=curves_table,
     ),
     FigureSpec(

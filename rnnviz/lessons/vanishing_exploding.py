@@ -64,6 +64,18 @@ def compute_norms(*, init: str, scale: float, T: int, H: int, N: int, seed: int)
     }
 
 
+_PER_STEP = ("steps", "norms", "log10_norms", "log10_guide", "log10_bound")  # arrays indexed by step
+
+
+def sweep_norms(name: str, grid: tuple[Any, ...], **values: Any) -> list[dict[str, Any]]:
+    """``compute_norms`` at every value of ``grid`` for parameter ``name``. For ``T`` one run at the longest
+    suffices: a shorter run is its first T steps exactly (the experiment only ever steps forward)."""
+    if name != "T":
+        return [compute_norms(**values, **{name: value}) for value in grid]
+    longest = compute_norms(**values, T=max(grid))
+    return [{**longest, **{key: longest[key][:T] for key in _PER_STEP}} for T in grid]
+
+
 def norms_table(data: dict[str, Any]) -> pd.DataFrame:
     return pd.DataFrame({
         "t": data["steps"], "norm": data["norms"], "log10_norm": data["log10_norms"],
@@ -116,6 +128,7 @@ FIGURES = (
         ),
         params=(INIT, SCALE, SEQ_LEN, HIDDEN, BATCH, SEED),
         compute=compute_norms, build=figures.norms_figure, table=norms_table, view=(AXIS,), live=("scale", "T"),
+        sweep=sweep_norms,
     ),
     FigureSpec(
         id="book-eigenvalues",
