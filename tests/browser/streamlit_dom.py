@@ -41,6 +41,21 @@ _CONTROLS_JS = """(appKeys) => Array.from(document.querySelectorAll('[class*="st
         : el.querySelector('[data-testid=stNumberInput]') ? 'number' : null;
     return kind ? [{cls: key, kind: kind}] : [];
 })"""
+# Counts every WebSocket message in either direction (window.__socketMessages); install it with
+# page.add_init_script before Streamlit opens its socket.
+SOCKET_COUNTER_JS = """(() => {
+    window.__socketMessages = 0;
+    const Native = window.WebSocket;
+    window.WebSocket = function (...args) {
+        const socket = new Native(...args);
+        socket.addEventListener('message', () => { window.__socketMessages += 1; });
+        const send = socket.send.bind(socket);
+        socket.send = (data) => { window.__socketMessages += 1; return send(data); };
+        return socket;
+    };
+    window.WebSocket.prototype = Native.prototype;
+    Object.assign(window.WebSocket, Native);
+})()"""
 _SLIDER_INPUT = "[data-testid=stSlider] input[type=range], [data-testid=stSlider] [role=slider]"
 
 

@@ -11,20 +11,6 @@ import time
 
 from tests.browser import streamlit_dom as dom
 
-# Counts every WebSocket message in either direction, installed before Streamlit opens its socket.
-SOCKET_COUNTER_JS = """(() => {
-    window.__socketMessages = 0;
-    const Native = window.WebSocket;
-    window.WebSocket = function (...args) {
-        const socket = new Native(...args);
-        socket.addEventListener('message', () => { window.__socketMessages += 1; });
-        const send = socket.send.bind(socket);
-        socket.send = (data) => { window.__socketMessages += 1; return send(data); };
-        return socket;
-    };
-    window.WebSocket.prototype = Native.prototype;
-    Object.assign(window.WebSocket, Native);
-})()"""
 # The animated chart (the one with play/pause buttons): its frame names, and a log of the frames
 # Plotly shows, with the time each was shown.
 ANIMATED_CHART = """Array.from(document.querySelectorAll('.js-plotly-plot'))
@@ -43,7 +29,7 @@ FRAME_MS = 600  # rnnviz.figures.unrolled_graph.FRAME_MS
 
 
 def open_graph(page, app_url: str, query: str) -> list[str]:
-    page.context.add_init_script(SOCKET_COUNTER_JS)
+    page.context.add_init_script(dom.SOCKET_COUNTER_JS)
     dom.open_app_page(page, f"{app_url}/unrolled_graph?{query}")
     return page.evaluate(WATCH_FRAMES_JS)
 
