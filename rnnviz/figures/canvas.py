@@ -97,7 +97,7 @@ def builder(draw: Callable[..., Canvas | go.Figure]) -> Callable[..., go.Figure]
 
     def as_dict(data: Any, *, lang: str, theme: str, **view: Any) -> dict[str, Any]:
         fig = draw(data, lang=lang, theme=theme, **view)
-        return fig.to_dict() if isinstance(fig, Canvas) else fig.to_plotly_json()
+        return fig.to_dict(copy=False) if isinstance(fig, Canvas) else fig.to_plotly_json()
 
     build.json = as_json
     build.dict = as_dict
@@ -241,14 +241,16 @@ class Canvas:
         return (xref, yref) in on
 
     # --- output ----------------------------------------------------------------------------------
-    def to_dict(self, typed_arrays: bool = True) -> dict[str, Any]:
+    def to_dict(self, typed_arrays: bool = True, copy: bool = True) -> dict[str, Any]:
         """``{"data", "layout"[, "frames"]}``; numpy arrays become Plotly's base64 typed arrays, as in
-        ``go.Figure.to_dict``, unless ``typed_arrays`` is false."""
-        result = {"data": _copy(self.data), "layout": _copy(self.layout)}
+        ``go.Figure.to_dict``, unless ``typed_arrays`` is false. Without ``copy`` the result shares the
+        canvas's dicts (and changes them): for a canvas drawn only to be written out, e.g. a live frame."""
+        keep = _copy if copy else (lambda value: value)
+        result = {"data": keep(self.data), "layout": keep(self.layout)}
         if "template" not in result["layout"] and pio.templates.default:  # as Plotly adds it
             result["layout"]["template"] = _template_json(pio.templates[pio.templates.default])
         if self.frames:
-            result["frames"] = _copy(self.frames)
+            result["frames"] = keep(self.frames)
             for frame in result["frames"]:
                 for item in frame.get("data", []):
                     item.setdefault("type", "scatter")
@@ -261,6 +263,7 @@ class Canvas:
 
 
 _NOT_TYPED = frozenset({"geojson", "layer", "layers", "range"})  # keys Plotly leaves as plain lists
+_NO_ARRAYS = frozenset({"template"})  # the theme's template: JSON from Plotly, never a numpy array in it
 
 
 def typed_arrays_in_place(value: Any) -> None:
@@ -271,7 +274,7 @@ def typed_arrays_in_place(value: Any) -> None:
     scalars."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if key in _NOT_TYPED:
+            if key in _NOT_TYPED or key in _NO_ARRAYS:
                 continue
             if isinstance(item, np.ndarray):
                 value[key] = typed_array(item)

@@ -112,6 +112,7 @@ def slider(name: str, label: str, values: Sequence[float], fmt: str | None) -> d
 
 
 TIME_BUDGET_S = 1.0  # of computing and drawing one live parameter's frames (then they come from the cache)
+MAX_FRAMES = 101  # a slider of a few hundred pixels shows no more positions than that
 
 
 def _timed_run(spec: Any, name: str, values: Mapping[str, Any], grid: Sequence[Any],
@@ -133,13 +134,14 @@ def thinned(grid: Sequence[Any], current: Any, stride: int) -> tuple[Any, ...]:
 
 
 def stride_for(sizes: Sequence[float], seconds: Sequence[float], count: int) -> int:
-    """The stride that keeps ``count`` frames within :data:`BYTES_BUDGET` and :data:`TIME_BUDGET_S`, from
-    sample frames' patch sizes (bytes) and times (s) of computing and drawing each."""
+    """The stride that keeps ``count`` frames within :data:`BYTES_BUDGET`, :data:`TIME_BUDGET_S` and
+    :data:`MAX_FRAMES`, from sample frames' patch sizes (bytes) and times (s) of computing and drawing each."""
     if not sizes:
         return 1
     total_bytes = count * sum(sizes) / len(sizes)
     total_seconds = count * sum(seconds) / len(seconds)
-    return max(1, int(-(-max(total_bytes / BYTES_BUDGET, total_seconds / TIME_BUDGET_S) // 1)))
+    over = max(total_bytes / BYTES_BUDGET, total_seconds / TIME_BUDGET_S, (count - 1) / (MAX_FRAMES - 1))
+    return max(1, int(-(-over // 1)))
 
 
 def live_payload(spec: Any, values: Mapping[str, Any], *, lang: str, theme: str,

@@ -122,23 +122,29 @@ function draw(div, data, Plotly) {
 }
 
 // ------------------------------------------------------------------------------------ live frames
-// Show frame index of the live slider named name (one draw per animation frame, the latest index).
+// Show frame index of the live slider named name: at once, or, while a frame is being drawn, as soon
+// as it is done (only the latest index: a hand faster than Plotly skips frames, never queues them).
 function showFrame(div, data, name, index) {
   const live = div.rnnvizLive;
   const slider = live && live.sliders.find((s) => s.name === name);
-  if (!slider) return;
-  div.rnnvizPending = { slider: slider, index: index };
-  if (div.rnnvizFrameRequested) return;
-  div.rnnvizFrameRequested = true;
-  window.requestAnimationFrame(() => {
-    div.rnnvizFrameRequested = false;
-    const pending = div.rnnvizPending;
-    if (!pending || !window.Plotly || div.rnnvizLive !== live) return;
-    const figure = rnnvizApplyPatch(live.base, pending.slider.patches[pending.index], pending.slider.reference);
-    div.rnnvizLiveIndex = { ...(div.rnnvizLiveIndex || {}), [name]: pending.index };
-    react(div, figure, data, window.Plotly).then(() => {
-      div.dispatchEvent(new CustomEvent("rnnviz-frame", { detail: { name: name, index: pending.index } }));
-    });
+  if (!slider || !window.Plotly) return;
+  div.rnnvizPending = { slider: slider, index: index, live: live };
+  if (!div.rnnvizDrawing) drawPending(div, data);
+}
+
+function drawPending(div, data) {
+  const pending = div.rnnvizPending;
+  div.rnnvizPending = null;
+  if (!pending || div.rnnvizLive !== pending.live) {
+    div.rnnvizDrawing = false;
+    return;
+  }
+  div.rnnvizDrawing = true;
+  const figure = rnnvizApplyPatch(pending.live.base, pending.slider.patches[pending.index], pending.slider.reference);
+  div.rnnvizLiveIndex = { ...(div.rnnvizLiveIndex || {}), [pending.slider.name]: pending.index };
+  react(div, figure, data, window.Plotly).then(() => {
+    div.dispatchEvent(new CustomEvent("rnnviz-frame", { detail: { name: pending.slider.name, index: pending.index } }));
+    drawPending(div, data);
   });
 }
 
