@@ -112,10 +112,11 @@ def test_without_plotly_js_the_chart_says_so_in_the_users_language(page, app_url
     assert not dom.problems(page)
 
 
-# The animated chart's frames: as the server sent them (names, data) and as Plotly holds them.
-FRAMES_JS = """() => { const div = Array.from(document.querySelectorAll('.rnnviz-chart'))
-        .find(d => JSON.parse(d.rnnvizFigure).frames);
-    const sent = JSON.parse(div.rnnvizFigure).frames, held = div._transitionData._frames;
+# The animated chart's frames: as the server sent them (names, data) and as Plotly holds them (a live
+# chart's figure is the base of its live payload).
+FRAMES_JS = """() => { const figure = d => { const sent = JSON.parse(d.rnnvizFigure); return sent.base || sent; };
+    const div = Array.from(document.querySelectorAll('.rnnviz-chart')).find(d => figure(d).frames);
+    const sent = figure(div).frames, held = div._transitionData._frames;
     return {sent: sent.map(f => f.name), held: held.map(f => f.name),
             sentData: JSON.stringify(sent.map(f => f.data)), heldData: JSON.stringify(held.map(f => f.data))}; }"""
 
