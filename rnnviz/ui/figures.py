@@ -19,6 +19,7 @@ from rnnviz.figures.live import live_payload
 from rnnviz.lessons.spec import FigureSpec
 from rnnviz.ui.chart import chart
 from rnnviz.ui.controls import set_value
+from rnnviz.ui.embed import embed_code, slide_link
 from rnnviz.ui.frame import lang, text, theme
 
 LOG = logging.getLogger("rnnviz")
@@ -165,8 +166,6 @@ def _image_problem(code: str) -> str | None:
 def _embed(spec: FigureSpec, values: dict[str, Any]) -> None:
     """The slide view's link and ``<iframe>`` code for this chart as it is now (Streamlit's code blocks
     have a copy button)."""
-    from rnnviz.ui.slide import embed_code, slide_link
-
     page_url = st.context.url
     if not page_url:
         return

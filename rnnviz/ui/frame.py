@@ -1,5 +1,4 @@
-"""The app frame: language and chart theme, the navigation over the lessons' pages, and a page's
-title, introduction, notices and "try this" list.
+"""The app frame: language and chart theme, and a page's title, introduction, notices and "try this" list.
 
 The language and theme are sidebar widgets shared by every page; the URL's ``lang`` and ``theme`` are
 read once per session (the browser's locale when the URL has no ``lang``). Every page keeps them in
@@ -12,7 +11,6 @@ from typing import Any
 
 import streamlit as st
 
-from rnnviz import lessons
 from rnnviz.figures.style import THEMES
 from rnnviz.i18n import LANGS, Text, normalise_lang, t
 from rnnviz.lessons.spec import Notice, Param
@@ -21,7 +19,7 @@ LANG_KEY = "lang"
 THEME_KEY = "theme"
 NOTICES_KEY = "_url_notices"  # what URL validation changed, shown once by the next page
 _FRAME_LOADED_KEY = "_url_app_loaded"  # the app frame has read the URL in this session
-_INTENDED_PAGE_KEY = "_intended_page"  # a page asked for before the app's navigation existed (see below)
+INTENDED_PAGE_KEY = "_intended_page"  # a page asked for before the app's navigation existed (see below)
 HOME = "home"  # the default page, served at "/"
 
 LANG_PARAM = Param("lang", "choice", "en", Text("언어", "Language"), choices=LANGS)
@@ -86,64 +84,6 @@ def app_sidebar() -> None:
                      format_func=lambda name: t(f"theme.{name}", code))
 
 
-def app_frame() -> Any:
-    """Everything app.py draws around a page: the page config, the page menu, then the language and theme
-    in the sidebar. Returns the page to run: the lesson, or for ``?slide=<figure id>`` that figure alone."""
-    from rnnviz.ui.slide import slide_figure, slide_view  # a slide needs the frame's language and theme
-
-    slide = slide_figure()
-    st.set_page_config(page_title="rnnviz", page_icon=":material/timeline:", layout="wide",
-                       initial_sidebar_state="collapsed" if slide else "auto")
-    if slide:
-        read_frame_from_url()
-        navigation(None)
-        return _Slide(lambda: slide_view(slide))
-    menu_slot = st.sidebar.container()  # the menu goes first, drawn once the page is known
-    app_sidebar()
-    return navigation(menu_slot)
-
-
-class _Slide:
-    """What app.py runs in place of a page in the slide view."""
-
-    def __init__(self, draw: Any) -> None:
-        self.run = draw
-
-
-def navigation(menu_slot: Any | None) -> Any:
-    """The navigation over the lessons' pages, in the menu's sections and the current language: Streamlit's
-    navigation with its own menu hidden and the app's menu (``rnnviz.ui.menu``) first in the sidebar.
-
-    ``/home`` is a hidden page that leads to the home page at ``/`` with the link's settings (instead of
-    Streamlit's "Page not found" dialog). Returns the page to run.
-    """
-    from rnnviz.ui.menu import menu  # the menu reads the frame's language: imported where it is drawn
-
-    code = lang()
-    sections: dict[str, list[Any]] = {}
-    pages = {}
-    for entry in lessons.PAGES:  # the file and the URL path are the page's name; home is served at "/"
-        default = entry.name == HOME
-        pages[entry.name] = st.Page(f"pages/{entry.name}.py", title=t(f"{entry.name}.nav", code), icon=entry.icon,
-                                    url_path="" if default else entry.name, default=default)
-        sections.setdefault(t(f"nav.section.{entry.section}", code), []).append(pages[entry.name])
-    home = pages[HOME]
-
-    def go_home() -> None:
-        st.switch_page(home, query_params=st.query_params.to_dict())
-
-    hidden = st.Page(go_home, title=home.title, url_path=HOME, visibility="hidden")
-    first = next(iter(sections))
-    current = st.navigation({**sections, first: sections[first] + [hidden]}, position="hidden")
-    intended = st.session_state.pop(_INTENDED_PAGE_KEY, None)
-    if intended in pages and intended != (current.url_path or HOME):
-        st.switch_page(pages[intended], query_params=st.query_params.to_dict())
-    if menu_slot is not None:
-        with menu_slot:
-            menu(sections, current)
-    return current
-
-
 def enter_through_the_app(page: str) -> None:
     """Make sure the page runs inside the app frame.
 
@@ -155,16 +95,13 @@ def enter_through_the_app(page: str) -> None:
     """
     if st.session_state.get(_FRAME_LOADED_KEY):
         return
-    st.session_state[_INTENDED_PAGE_KEY] = page
+    st.session_state[INTENDED_PAGE_KEY] = page
     st.switch_page("app.py", query_params=st.query_params.to_dict())
 
 
 def lesson_header(page: str) -> None:
     """The page's title and the two or three sentences that say what it shows (``{page}.title/intro``)."""
-    from rnnviz.ui.slide import missing_slide_notice
-
     enter_through_the_app(page)
-    missing_slide_notice()
     st.title(text(f"{page}.title"))
     st.markdown(text(f"{page}.intro"))
 

@@ -4,15 +4,13 @@ and theme and at the link's parameters. Streamlit's ``embed=true`` leaves out it
 
 from __future__ import annotations
 
-from typing import Any
-from urllib.parse import urlencode
-
 import streamlit as st
 
 from rnnviz import catalogue
-from rnnviz.ui.frame import frame_query, notice_text, text
+from rnnviz.ui.embed import SLIDE_PARAM
+from rnnviz.ui.figures import figure
+from rnnviz.ui.frame import notice_text, text
 
-SLIDE_PARAM = "slide"
 # The page's own frame is left out: no header, no padding around the chart.
 _SLIDE_CSS = """<style>
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"],
@@ -29,8 +27,6 @@ def slide_figure() -> str | None:
 
 def slide_view(figure_id: str) -> None:
     """Draw the figure alone at the URL's parameters (bad ones replaced, with a notice)."""
-    from rnnviz.ui.figures import figure  # the figure element needs the frame's language first
-
     st.html(_SLIDE_CSS)
     spec = catalogue.get(figure_id)
     raw = {}
@@ -43,21 +39,6 @@ def slide_view(figure_id: str) -> None:
     for notice in notices:
         st.caption(notice_text(notice))
     figure(figure_id, values, table=False, fill=True)
-
-
-def slide_link(page_url: str, figure_id: str, values: dict[str, Any]) -> str:
-    """The address of the slide view of ``figure_id`` at ``values`` (non-default ones only), from the
-    page's address without its query."""
-    spec = catalogue.get(figure_id)
-    query = {SLIDE_PARAM: figure_id, "embed": "true", **frame_query()}
-    query.update({p.name: p.to_query(values[p.name]) for p in spec.all_params if values[p.name] != p.default})
-    return f"{page_url}?{urlencode(query)}"
-
-
-def embed_code(link: str, title: str) -> str:
-    """An ``<iframe>`` of a slide link, 16:9, for reveal.js, Quarto, Marp or a web slide viewer."""
-    return (f'<iframe src="{link}" title="{title}" width="1280" height="720" style="border:0" '
-            f'allow="fullscreen" loading="lazy"></iframe>')
 
 
 def missing_slide_notice() -> None:
