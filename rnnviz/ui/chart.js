@@ -16,8 +16,8 @@
 // Python once (trigger "live": {name, value}), so that the URL, the sidebar and the numbers beside the
 // chart follow. Other live charts of the page with the same parameter follow the hand too.
 //
-// data: {figure: Plotly figure JSON (string), or live: live payload JSON (string), show: the names of
-//        the live sliders this chart shows (it follows the others), config: Plotly config, plotly: URL of
+// data: {figure: Plotly figure JSON (string), live: the URL of its live payload (or null), show: the names
+//        of the live sliders this chart shows (it follows the others), config: Plotly config, plotly: URL of
 //        plotly.min.js, labels: {fullscreen, failed}} in the user's language.
 
 const FULLSCREEN_ICON = {
@@ -107,10 +107,10 @@ function react(div, figure, data, Plotly) {
 }
 
 function draw(div, data, Plotly) {
-  const source = data.live || data.figure;
+  const source = data.figure;
   if (div.rnnvizFigure !== source) return; // a newer figure has arrived meanwhile
   if (!div._fullLayout) div.textContent = ""; // a message from an earlier failed load
-  const figure = data.live ? div.rnnvizLive.base : JSON.parse(data.figure);
+  const figure = JSON.parse(data.figure);
   const drawn = react(div, figure, data, Plotly);
   // An animation's frames are only needed for Play, and adding them takes Plotly about a third of
   // the unrolled graph's redraw: they replace the old ones once the new figure is on screen.
@@ -145,6 +145,32 @@ function drawPending(div, data) {
   react(div, figure, data, window.Plotly).then(() => {
     div.dispatchEvent(new CustomEvent("rnnviz-frame", { detail: { name: pending.slider.name, index: pending.index } }));
     drawPending(div, data);
+  });
+}
+
+// A live payload by URL, fetched once per page (the server writes it in the background: until then the
+// route answers 404, and the chart is a plain chart).
+const livePayloads = new Map();
+
+function fetchLive(url) {
+  if (!livePayloads.has(url)) {
+    livePayloads.set(url, (async () => {
+      for (let wait = 150; ; wait = Math.min(2 * wait, 2000)) {
+        const answer = await fetch(url).catch(() => null);
+        if (answer && answer.ok) return answer.json();
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    })());
+  }
+  return livePayloads.get(url);
+}
+
+// Make the chart live once its frames are here (if it still shows the figure they belong to).
+function goLive(div, url, setTriggerValue) {
+  fetchLive(url).then((live) => {
+    if (div.rnnvizData.live !== url) return;
+    div.rnnvizLive = live;
+    liveRow(div.parentElement, div, div.rnnvizData, setTriggerValue);
   });
 }
 
@@ -230,6 +256,7 @@ export default function chart({ data, parentElement, setTriggerValue }) {
     };
     window.addEventListener("rnnviz-live", div.rnnvizFollow);
   }
+  const previous = div.rnnvizData;
   div.rnnvizData = data;
   const stop = () => {
     div.rnnvizObserver.disconnect();
@@ -237,12 +264,15 @@ export default function chart({ data, parentElement, setTriggerValue }) {
     window.removeEventListener("rnnviz-live", div.rnnvizFollow);
     undrawn.delete(div);
   };
-  const source = data.live || data.figure;
+  if (!previous || previous.live !== data.live || JSON.stringify(previous.show) !== JSON.stringify(data.show)) {
+    div.rnnvizLive = null; // the new figure's frames, when they come
+    liveRow(div.parentElement, div, data, setTriggerValue);
+    if (data.live) goLive(div, data.live, setTriggerValue);
+  }
+  const source = data.figure;
   if (div.rnnvizFigure !== source) {
     const drawnBefore = div.rnnvizFigure !== undefined;
     div.rnnvizFigure = source;
-    div.rnnvizLive = data.live ? JSON.parse(data.live) : null;
-    liveRow(div.parentElement, div, data, setTriggerValue);
     if (drawnBefore && div.rnnvizInView === false) {
       div.rnnvizUndrawn = data;
       undrawn.add(div);

@@ -42,18 +42,19 @@ def plotly_js_url() -> str:
     return f"component/{served.name}/{_PLOTLY_JS_FILE}"
 
 
-def chart(figure_json: str | None, key: str, *, live_json: str | None = None, show_live: list[str] | None = None,
+def chart(figure_json: str, key: str, *, live_url: str | None = None, show_live: list[str] | None = None,
           on_live: Callable[[], None] | None = None, fill: bool = False) -> Any:
     """Draw a Plotly figure (its JSON) in the chart element ``key``; a new figure redraws it in place.
 
-    A live figure passes its live payload (``rnnviz.figures.live.live_payload``) instead: the element shows
-    the sliders of the parameters in ``show_live`` (it follows the page's other charts in the rest) and
-    calls ``on_live`` when a slider is let go, with the chart's state holding ``live`` = ``{name, value}``.
-    With ``fill`` the chart takes the window's height instead of its own (the slide view).
+    A live figure also passes the URL of its live payload (``rnnviz.figures.live.live_payload``, served by
+    ``rnnviz.ui.frames``): the element fetches it and shows the sliders of the parameters in ``show_live``
+    (it follows the page's other charts in the rest), and calls ``on_live`` when a slider is let go, with
+    the chart's state holding ``live`` = ``{name, value}``. With ``fill`` the chart takes the window's
+    height instead of its own (the slide view).
     """
     data = {
         "figure": figure_json,
-        "live": live_json,
+        "live": live_url,
         "show": show_live or [],
         "fill": fill,
         "config": export.PLOTLY_CONFIG,

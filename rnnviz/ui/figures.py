@@ -2,8 +2,9 @@
 
 Computations are cached per process with bounded entries: figures that share a compute function (a chart
 and its small multiples) share one entry, and display options (``FigureSpec.view``) never enter it. A
-live figure (``FigureSpec.live``) sends its frames for the whole range of its live parameters once
-(``rnnviz.figures.live``), cached too; its sliders' values come back when a hand lets go.
+live figure (``FigureSpec.live``) also gives the browser the address of its frames for the whole range of
+its live parameters (``rnnviz.figures.live``, served by ``rnnviz.ui.frames``); its sliders' values come
+back when a hand lets go.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from rnnviz.ui.chart import chart
 from rnnviz.ui.controls import set_value
 from rnnviz.ui.embed import embed_code, slide_link
 from rnnviz.ui.frame import lang, text, theme
+from rnnviz.ui.frames import digest, frame_files
 
 LOG = logging.getLogger("rnnviz")
 
@@ -59,13 +61,17 @@ def _figure_json(figure_id: str, items: tuple[tuple[str, Any], ...], view: tuple
     return catalogue.get(figure_id).build.json(_data, lang=code, theme=theme_name, **dict(view))
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)  # at most about 2 MB of JSON a live parameter
-def _live_json(figure_id: str, live: tuple[str, ...], items: tuple[tuple[str, Any], ...],
-               view: tuple[tuple[str, Any], ...], code: str, theme_name: str) -> str:
-    """A live figure's payload: the figure now and its frames over the ranges of the parameters ``live``."""
+def _live_frames_url(figure_id: str, live: tuple[str, ...], items: tuple[tuple[str, Any], ...],
+                     view: tuple[tuple[str, Any], ...], code: str, theme_name: str) -> str:
+    """Where the browser fetches a live figure's frames over the ranges of the parameters ``live`` (computed
+    in the background the first time: ``rnnviz.ui.frames``)."""
     spec = replace(catalogue.get(figure_id), live=live)
     values = {**dict(items), **dict(view)}
-    return live_payload(spec, values, lang=code, theme=theme_name, label=lambda param: param.label(code))
+
+    def make() -> str:
+        return live_payload(spec, values, lang=code, theme=theme_name, label=lambda param: param.label(code))
+
+    return frame_files().request(digest(figure_id, live, items, view, code, theme_name), make)
 
 
 def _live_released(key: str) -> None:
@@ -90,13 +96,14 @@ def figure(figure_id: str, values: dict[str, Any], *, table: bool = True, live: 
     key = f"chart.{figure_id}"
     try:
         data = _cached_compute(_compute_name(spec), items, spec.compute_args(values))
+        fig_json = _figure_json(figure_id, items, view, lang(), theme(), data)
         live_names = tuple(n for n in spec.live if live is None or n in set(live))
         if live_names:
-            payload = _live_json(figure_id, live_names, items, view, lang(), theme())
+            url = _live_frames_url(figure_id, live_names, items, view, lang(), theme())
             shown = list(live_names) if show_live is True else [] if show_live is False else list(show_live)
-            chart(None, key=key, live_json=payload, show_live=shown, on_live=lambda: _live_released(key), fill=fill)
+            chart(fig_json, key=key, live_url=url, show_live=shown, on_live=lambda: _live_released(key), fill=fill)
         else:
-            chart(_figure_json(figure_id, items, view, lang(), theme(), data), key=key, fill=fill)
+            chart(fig_json, key=key, fill=fill)
     except ValueError as err:
         st.error(text("error.compute", detail=str(err)))
         return None

@@ -4,11 +4,13 @@ config, where plotly.js is served, and labels in the user's language."""
 from __future__ import annotations
 
 import json
+import time
 
 import plotly.io as pio
 
 from rnnviz import catalogue, export
 from rnnviz.i18n import t
+from rnnviz.ui.frames import frame_files
 from tests.app.apptest_helpers import chart_payloads, charts, open_page
 
 
@@ -48,14 +50,24 @@ def test_a_control_change_sends_the_new_figure_under_the_same_element():
     assert json.loads(after) == catalogue_figure("parity-rnn", "en", "light", bits="0110")
 
 
-def test_a_live_chart_sends_its_frames_under_the_same_element():
+def live_payload(url: str, timeout: float = 60.0) -> dict:
+    """The live payload behind a chart's frames URL, once the server's background thread has written it."""
+    path = frame_files().path(url)
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        assert time.monotonic() < deadline, f"{url} was not written in {timeout:.0f} s"
+        time.sleep(0.05)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_a_live_chart_sends_its_figure_at_once_and_the_address_of_its_frames():
     at = open_page("pages/scale_sweep.py")
-    before = json.loads(chart_payloads(at)["scale-sweep"]["live"])
+    before = chart_payloads(at)["scale-sweep"]
     at.session_state["scale_sweep.T"] = 60
     at.run()
     payload = chart_payloads(at)["scale-sweep"]
-    assert payload["figure"] is None
-    after = json.loads(payload["live"])
-    assert after["base"] != before["base"]
-    assert after["base"] == catalogue_figure("scale-sweep", "en", "light", T=60)
-    assert [slider["name"] for slider in after["sliders"]] == ["highlight"]
+    assert json.loads(payload["figure"]) == catalogue_figure("scale-sweep", "en", "light", T=60)
+    assert payload["live"] != before["live"] and payload["live"].startswith("component/")
+    frames = live_payload(payload["live"])
+    assert frames["base"] == json.loads(payload["figure"])
+    assert [slider["name"] for slider in frames["sliders"]] == ["highlight"]

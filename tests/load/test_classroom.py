@@ -25,7 +25,7 @@ SETTLE_S = 3.0  # after the last session closed, before the memory "after" is re
 # every figure: figure data at most 0.56 MB; figure JSON at most 1 MB of text (tested elsewhere), which
 # Python may keep at 2 bytes a character; an unrolled LSTM trace at T = 1000, H = 256 is 21.6 MB).
 # A cache not listed here counts DEFAULT_ENTRY_MB an entry.
-ENTRY_MB = {"_compute_once": 1.0, "_figure_json": 2.0, "_unroll": 22.0, "_subplot_layout": 0.1,
+ENTRY_MB = {"_cached_compute": 1.0, "_figure_json": 2.0, "_unroll": 22.0, "_subplot_layout": 0.1,
             "_named_colorscale": 0.01, "_critical_scale": 0.001, "plotly_js_url": 0.001}
 DEFAULT_ENTRY_MB = 2.0
 SESSION_MB = 2.0  # a session's state, kept until 120 s after it closed (server.disconnectedSessionTTL)
