@@ -117,6 +117,11 @@ STRINGS = {
         "주소창의 URL이 지금 화면을 그대로 재현합니다. 복사해서 공유하세요.",
         "The URL in the address bar reproduces this exact view: copy it to share.",
     ),
+    "sidebar.live": Text(
+        "차트 위 슬라이더로 바로 움직일 수 있는 값: {names}. 다른 설정은 손을 뗄 때 서버에서 다시 계산합니다.",
+        "Live on the charts (their sliders follow your hand): {names}. The other controls are computed on the "
+        "server when you let go.",
+    ),
     "nav.label": Text("페이지", "Pages"),
     "nav.section.start": Text("시작", "Start"),
     "nav.section.problem": Text("문제", "The problem"),

@@ -11,7 +11,7 @@ only the page's sections (``rnnviz.ui.sections``) that use its parameter.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -38,7 +38,7 @@ def page_params(figure_ids: Iterable[str]) -> tuple[Param, ...]:
     return tuple(seen.values())
 
 
-def controls(page: str, figure_ids: Iterable[str], *, sections: Iterable[Any] = (), container: Any = None,
+def controls(page: str, figure_ids: Sequence[str], *, sections: Iterable[Any] = (), container: Any = None,
              only: Iterable[str] | None = None) -> None:
     """Widgets for the parameters of ``figure_ids``, synced with the URL.
 
@@ -65,6 +65,9 @@ def controls(page: str, figure_ids: Iterable[str], *, sections: Iterable[Any] = 
         st.subheader(text("sidebar.controls"))
         for param in params:
             values[param.name] = _widget(page, param, dependents.get(param.name, ()))
+        live = [p.label(lang()) for p in params if any(p.name in catalogue.get(f).live for f in figure_ids)]
+        if live:
+            st.caption(text("sidebar.live", names=", ".join(live)))
         st.caption(text("sidebar.share"))
     write_url(params, values)
 
