@@ -48,10 +48,11 @@ def _ratio_axis(fig: Figure, **where: Any) -> None:
 
 
 @builder
-def curves_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
-    """Held-out loss / baseline over the training step (log axis), one line per kind.
+def curves_figure(data: dict[str, Any], *, lang: str, theme: str, moment: int = 50) -> Figure:
+    """Held-out loss / baseline over the training step (log axis), one line per kind, and each kind's value at
+    the chosen moment (``moment`` % of the steps, as on the gradient chart).
 
-    ``data``: ``runs`` {kind: (Snapshot, ...)}, ``task``, ``T``, ``steps``.
+    ``data``: ``runs`` {kind: (Snapshot, ...)}, ``task``, ``T``, ``steps``, ``report_every``.
     """
     width = line_width(theme)
     fig = subplots(rows=1, cols=1)
@@ -63,6 +64,17 @@ def curves_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
             name=name, mode="lines+markers", line={"color": KIND_COLORS[kind], "width": width},
             marker={"size": 5}, hovertemplate="step %{x}<br>%{y:.4g}<extra>" + name + "</extra>",
         ), row=1, col=1)
+    chosen = moment_steps(data, moment)["moment"]
+    at = {kind: snapshot_at(data["runs"][kind], chosen) for kind in KINDS}
+    shown = [kind for kind in KINDS if at[kind] is not None]
+    name = t("training.gradients.moment", lang, label=t("training.moment.moment", lang), step=chosen)
+    fig.add_trace(scatter(
+        x=np.array([at[k].step for k in shown], dtype=float), y=np.array([at[k].ratio for k in shown], dtype=float),
+        mode="markers", name=name, marker={"size": 14, "symbol": "circle-open", "line": {"width": 3},
+                                           "color": [KIND_COLORS[k] for k in shown]},
+        hovertemplate="step %{x}<br>%{y:.4g}<extra>" + name + "</extra>",
+    ), row=1, col=1)
+    fig.add_vline(x=chosen, line={"color": GUIDE, "dash": "dash", "width": 1.2}, row=1, col=1)
     _ratio_lines(fig, theme, lang, row=1, col=1)
     apply_layout(fig, theme=theme, title=t("training.curves.title", lang, task=_task_name(data, lang), T=data["T"]),
                  x_title=t("training.axis.step", lang), y_title=t("training.axis.ratio", lang), height=460)

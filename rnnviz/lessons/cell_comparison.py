@@ -186,9 +186,9 @@ STRINGS = {
     ),
     "cell_comparison.try": Text(
         "- 기본값(b_f = 1, GRU 유지 편향 1): t = 0에 닿는 기울기가 LSTM 약 10⁻⁵·⁹, GRU 약 10⁻⁸·¹로, "
-        "RNN(약 10⁻¹³·⁸)보다 여덟, 여섯 자릿수 큽니다.\n"
+        "RNN(약 10⁻¹³·⁷)보다 여덟, 여섯 자릿수 큽니다.\n"
         "- 두 편향을 **0**으로 (PyTorch 기본값): f_t ≈ 0.5라 LSTM의 오차 경로 Π f가 한 단계에 절반씩 줄어 "
-        "약 10⁻³²가 되고, t = 0에서 LSTM(약 10⁻¹⁷·³)과 GRU(약 10⁻¹⁵·⁷)가 RNN(약 10⁻¹³·⁸)보다 작아집니다.\n"
+        "약 10⁻³²가 되고, t = 0에서 LSTM(약 10⁻¹⁷·³)과 GRU(약 10⁻¹⁵·⁷)가 RNN(약 10⁻¹³·⁷)보다 작아집니다.\n"
         "- 두 편향을 **3**으로: f_t ≈ 0.95, t = 0의 기울기가 LSTM 약 10⁻⁰·², GRU 약 10⁻¹·⁰으로 거의 그대로 "
         "전달됩니다.\n"
         "- 망각 게이트 편향을 **−3**으로: f_t ≈ 0.05, 셀 상태가 매 단계 잊혀 LSTM의 기울기가 t = 0에서 약 10⁻⁶⁰까지 "
@@ -198,10 +198,10 @@ STRINGS = {
         "남습니다.\n"
         "- 아래 셀별 그림은 슬라이드용입니다: 테마를 '프로젝터'로 바꾸고 카메라 아이콘으로 PNG를 저장하세요.",
         "- Defaults (b_f = 1, GRU keep bias 1): at t = 0 the LSTM's gradient is about 10⁻⁵·⁹ and the GRU's about "
-        "10⁻⁸·¹, eight and six decades above the RNN's (about 10⁻¹³·⁸).\n"
+        "10⁻⁸·¹, eight and six decades above the RNN's (about 10⁻¹³·⁷).\n"
         "- Set both biases to **0** (PyTorch's default): f_t ≈ 0.5, the LSTM's error path Π f halves at every step "
         "down to about 10⁻³², and at t = 0 the LSTM (about 10⁻¹⁷·³) and the GRU (about 10⁻¹⁵·⁷) fall below the RNN "
-        "(about 10⁻¹³·⁸).\n"
+        "(about 10⁻¹³·⁷).\n"
         "- Set both biases to **3**: f_t ≈ 0.95 and the gradient reaches t = 0 almost whole: about 10⁻⁰·² (LSTM) "
         "and 10⁻¹·⁰ (GRU).\n"
         "- Set the forget-gate bias to **−3**: f_t ≈ 0.05, the cell state is forgotten at every step and the LSTM's "

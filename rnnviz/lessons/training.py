@@ -86,8 +86,8 @@ SEED = replace(shared.SEED, default=0, help=Text(
     "follow from it"))
 MOMENT = Param(
     "moment", "int", 50, Text("살펴볼 학습 시점 (%)", "Moment of training shown (%)"),
-    help=Text("아래 기울기 그림의 가운데 곡선과 점선이 가리키는 학습 진행률",
-              "How far into training the middle curve and the dashed line of the gradient chart are"),
+    help=Text("학습 곡선의 점선과 기울기 그림의 가운데 곡선이 가리키는 학습 진행률",
+              "How far into training the dashed line of the curves and the middle curve of the gradient chart are"),
     min=0, max=100, step=5,
 )
 SETTINGS = (TASK, SEQ_LEN, HIDDEN, BATCH, STEPS, OPTIMIZER, LEARNING_RATE, CLIP, SEED)
@@ -338,7 +338,7 @@ FIGURES = (
             "Held-out loss / the best constant answer's loss of a tanh RNN, an IRNN, an LSTM and a GRU trained "
             "with the engine's own BPTT on the same task, optimiser, learning rate, batch, clipping and seed.",
         ),
-        params=PARAMS, compute=compute_runs, build=figures.curves_figure, table=curves_table,
+        params=PARAMS, compute=compute_runs, build=figures.curves_figure, table=curves_table, view=(MOMENT,),
     ),
     FigureSpec(
         id="training-gradients",
