@@ -2,10 +2,10 @@
 
 Training runs as a background job shared by the whole server (``rnnviz.lessons.jobs``): the defaults start on
 the first visit and every visitor sees the same run; other settings start with the Train button. While a job
-runs, this script redraws its charts after every snapshot; a rerun (any control) stops only the drawing.
+runs, a fragment redraws the progress and the charts in place every POLL_SECONDS; a rerun (any control) stops
+only the drawing, never the job.
 """
 
-import time
 import uuid
 from typing import Any
 
@@ -16,7 +16,7 @@ from rnnviz.lessons import jobs as background
 from rnnviz.lessons import training as lesson
 
 PAGE = "training"
-POLL_SECONDS = 0.4
+POLL_SECONDS = 0.5
 SECTIONS = (("curves", "training-curves"), ("gradients", "training-gradients"), ("summary", "training-summary"),
             ("reversal", "input-reversal"))
 
@@ -64,6 +64,29 @@ def result_line(progress: lesson.TrainingProgress, settings: dict[str, Any]) -> 
     return ui.text("training.result", steps=settings["steps"], ratios=listed, verdict=verdict)
 
 
+def sections(job: background.Job | None, values: dict[str, Any], settings: dict[str, Any]) -> None:
+    """The status line and the four sections; a job's charts are final (with exports) once it has finished."""
+    state = job.state() if job is not None else None
+    if state is None:
+        st.info(ui.text("training.status.untrained"))
+    elif state.queued:
+        st.info(ui.text("training.status.queued"))
+    elif state.error is not None:
+        st.error(ui.text("training.status.failed", error=state.error))
+    elif state.cancelled:
+        st.warning(ui.text("training.status.cancelled"))
+    elif state.done:
+        st.success(result_line(state.value, settings))
+        st.caption(ui.text("training.status.cached", elapsed=state.elapsed))
+    elif state.value is not None:
+        st.progress(state.value.fraction, text=lesson.progress_text(state.value, settings, ui.lang(), state.elapsed))
+    for name, figure_id in SECTIONS:
+        st.header(ui.text(f"training.{name}.heading"))
+        st.markdown(ui.text(f"training.{name}.intro"))
+        if state is not None and state.value is not None and not (state.error or state.cancelled):
+            draw(job, figure_id, values, f"chart.{figure_id}", exports=state.done)
+
+
 ui.lesson_header(PAGE)
 ui.controls(PAGE, lesson.FIGURE_IDS)
 values = ui.current_values(PAGE)
@@ -76,40 +99,16 @@ pressed = st.button(ui.text("training.train"), type="primary", key="training.tra
 if job is None and (pressed or settings == lesson.default_settings()):
     job = server_jobs().start(key, lambda: lesson.training_updates(settings), owner=session,
                               keep=settings == lesson.default_settings())
-status = st.empty()
-slots = {}
-for name, figure_id in SECTIONS:
-    st.header(ui.text(f"training.{name}.heading"))
-    st.markdown(ui.text(f"training.{name}.intro"))
-    slots[figure_id] = st.empty()
-ui.try_this(PAGE)
-
-if job is None:
-    status.info(ui.text("training.status.untrained"))
+if job is None or job.state().finished:
+    sections(job, values, settings)
 else:
-    shown = -1
-    state = job.state()
-    while not state.finished:  # live: redraw after every snapshot; a rerun ends this loop, not the job
-        if state.queued:
-            status.info(ui.text("training.status.queued"))
-        elif state.value is not None:
-            status.progress(state.value.fraction,
-                            text=lesson.progress_text(state.value, settings, ui.lang(), state.elapsed))
-            if state.version != shown:
-                for _, figure_id in SECTIONS:
-                    with slots[figure_id].container():
-                        draw(job, figure_id, values, f"chart.{figure_id}.live{state.version}", exports=False)
-                shown = state.version
-        time.sleep(POLL_SECONDS)
-        state = job.state()
-    if state.error is not None:
-        status.error(ui.text("training.status.failed", error=state.error))
-    elif state.cancelled:
-        status.warning(ui.text("training.status.cancelled"))
-    else:
-        with status.container():
-            st.success(result_line(state.value, settings))
-            st.caption(ui.text("training.status.cached", elapsed=state.elapsed))
-        for _, figure_id in SECTIONS:
-            with slots[figure_id].container():
-                draw(job, figure_id, values, f"chart.{figure_id}", exports=True)
+    @st.fragment(run_every=POLL_SECONDS)
+    def live() -> None:
+        """Redrawn every POLL_SECONDS while the job trains (the charts in place); once it has finished, the
+        whole page runs again and draws the final charts with their exports."""
+        if job.state().finished:
+            st.rerun()
+        sections(job, values, settings)
+
+    live()
+ui.try_this(PAGE)

@@ -29,8 +29,8 @@ def _task_name(data: dict[str, Any], lang: str) -> str:
     return t(f"training.task.{data['task']}", lang)
 
 
-RATIO_TICKS = (1e-4, 1e-3, 1e-2, 0.1, SOLVED_BELOW, 1.0, 3.0, 10.0)
-RATIO_LABELS = ("10⁻⁴", "10⁻³", "10⁻²", "0.1", "0.3", "1", "3", "10")
+RATIO_TICKS = (1e-4, 1e-3, 1e-2, 0.1, SOLVED_BELOW, 1.0, 3.0, 10.0, 30.0, 100.0)
+RATIO_LABELS = ("10⁻⁴", "10⁻³", "10⁻²", "0.1", "0.3", "1", "3", "10", "30", "100")
 
 
 def _ratio_lines(fig: Figure, theme: str, lang: str, *, row: int, col: int) -> None:
@@ -43,8 +43,24 @@ def _ratio_lines(fig: Figure, theme: str, lang: str, *, row: int, col: int) -> N
                            font={"color": color, "size": 15 if theme == "projector" else 12}, row=row, col=col)
 
 
-def _ratio_axis(fig: Figure, **where: Any) -> None:
-    fig.update_yaxes(type="log", tickvals=list(RATIO_TICKS), ticktext=list(RATIO_LABELS), **where)
+def _ratio_axis(fig: Figure, ratios: np.ndarray, **where: Any) -> None:
+    """A log axis for loss / baseline: the guide values 0.3 and 1 among the ticks while the ratios stay within
+    10⁻⁴ … 100, Plotly's own decades beyond (a diverging run)."""
+    finite = ratios[np.isfinite(ratios) & (ratios > 0)]
+    if finite.size == 0 or (finite.min() >= RATIO_TICKS[0] and finite.max() <= RATIO_TICKS[-1]):
+        fig.update_yaxes(type="log", tickvals=list(RATIO_TICKS), ticktext=list(RATIO_LABELS), **where)
+    else:
+        fig.update_yaxes(type="log", exponentformat="power", **where)
+
+
+def _ratios(snaps) -> np.ndarray:
+    """Each snapshot's loss / baseline; NaN where the loss overflowed (a diverged run: a gap in the line)."""
+    values = np.array([s.ratio for s in snaps], dtype=float)
+    return np.where(np.isfinite(values), values, np.nan)
+
+
+def _finite_or_none(values: np.ndarray) -> list[float | None]:
+    return [float(v) if np.isfinite(v) else None for v in values]
 
 
 @builder
@@ -56,11 +72,14 @@ def curves_figure(data: dict[str, Any], *, lang: str, theme: str, moment: int = 
     """
     width = line_width(theme)
     fig = subplots(rows=1, cols=1)
+    everything = [np.empty(0)]
     for kind in KINDS:
         snaps = data["runs"][kind]
         name = _kind_name(kind, lang)
+        ratios = _ratios(snaps)
+        everything.append(ratios)
         fig.add_trace(scatter(
-            x=np.array([s.step for s in snaps], dtype=float), y=np.array([s.ratio for s in snaps], dtype=float),
+            x=np.array([s.step for s in snaps], dtype=float), y=_finite_or_none(ratios),
             name=name, mode="lines+markers", line={"color": KIND_COLORS[kind], "width": width},
             marker={"size": 5}, hovertemplate="step %{x}<br>%{y:.4g}<extra>" + name + "</extra>",
         ), row=1, col=1)
@@ -69,7 +88,7 @@ def curves_figure(data: dict[str, Any], *, lang: str, theme: str, moment: int = 
     shown = [kind for kind in KINDS if at[kind] is not None]
     name = t("training.gradients.moment", lang, label=t("training.moment.moment", lang), step=chosen)
     fig.add_trace(scatter(
-        x=np.array([at[k].step for k in shown], dtype=float), y=np.array([at[k].ratio for k in shown], dtype=float),
+        x=np.array([at[k].step for k in shown], dtype=float), y=_finite_or_none(np.array([at[k].ratio for k in shown])),
         mode="markers", name=name, marker={"size": 14, "symbol": "circle-open", "line": {"width": 3},
                                            "color": [KIND_COLORS[k] for k in shown]},
         hovertemplate="step %{x}<br>%{y:.4g}<extra>" + name + "</extra>",
@@ -79,7 +98,7 @@ def curves_figure(data: dict[str, Any], *, lang: str, theme: str, moment: int = 
     apply_layout(fig, theme=theme, title=t("training.curves.title", lang, task=_task_name(data, lang), T=data["T"]),
                  x_title=t("training.axis.step", lang), y_title=t("training.axis.ratio", lang), height=460)
     fig.update_xaxes(range=[0, data["steps"]])
-    _ratio_axis(fig)
+    _ratio_axis(fig, np.concatenate(everything))
     return fig
 
 
@@ -172,9 +191,10 @@ def gradients_figure(data: dict[str, Any], *, lang: str, theme: str, moment: int
     fig.update_yaxes(title_text=t("training.axis.log10_grad", lang), row=2, col=1)
     fig.update_xaxes(title_text=t("training.axis.step", lang), range=[0, data["steps"]], row=3, col=1)
     fig.update_yaxes(range=[0.0, 1.0], title_text=t("training.axis.gate", lang), row=3, col=1)
-    fig.update_layout(legend={"y": -0.08}, margin={"b": 110})
+    big = theme == "projector"
+    fig.update_layout(legend={"y": -0.08}, margin={"b": 190 if big else 110})
     if floored:
-        add_note(fig, t("training.gradients.floor", lang), y=-0.14)
+        add_note(fig, t("training.gradients.floor", lang), y=-0.2 if big else -0.14)
     return fig
 
 
@@ -185,12 +205,15 @@ def summary_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     width = line_width(theme)
     table = data["table"]
     fig = subplots(rows=1, cols=1)
+    everything = [np.empty(0)]
     for kind in data["kinds"]:
         rows = table[table["cell"] == kind].sort_values("delay")
         name = _kind_name(kind, lang)
         solved = rows["solved"].to_numpy(dtype=bool)
+        ratios = rows["ratio"].to_numpy(dtype=float)
+        everything.append(ratios)
         fig.add_trace(scatter(
-            x=rows["delay"].to_numpy(dtype=float), y=rows["ratio"].to_numpy(dtype=float), name=name,
+            x=rows["delay"].to_numpy(dtype=float), y=_finite_or_none(ratios), name=name,
             mode="lines+markers", line={"color": KIND_COLORS[kind], "width": width},
             marker={"size": 12, "color": KIND_COLORS[kind], "symbol": np.where(solved, "circle", "circle-open")
                     .tolist(), "line": {"width": 2, "color": KIND_COLORS[kind]}},
@@ -201,7 +224,7 @@ def summary_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     apply_layout(fig, theme=theme, title=t("training.summary.title", lang, task=_task_name(data, lang)),
                  x_title=t("training.axis.delay", lang), y_title=t("training.axis.ratio", lang), height=440)
     fig.update_xaxes(tickvals=[length - 1 for length in data["lengths"]])
-    _ratio_axis(fig)
+    _ratio_axis(fig, np.concatenate(everything))
     add_note(fig, t("training.summary.markers", lang), y=-0.3)
     fig.update_layout(margin={"b": 120})
     return fig
@@ -215,11 +238,14 @@ def reversal_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     width = line_width(theme)
     fig = subplots(rows=1, cols=2, column_widths=[0.62, 0.38], horizontal_spacing=0.12,
                    subplot_titles=(t("training.reversal.curves", lang), t("training.reversal.distances", lang)))
+    everything = [np.empty(0)]
     for (kind, flipped), snaps in data["runs"].items():
         how = t("training.reversal.flipped" if flipped else "training.reversal.plain", lang)
         name = t("training.reversal.trace", lang, kind=_kind_name(kind, lang), how=how)
+        ratios = _ratios(snaps)
+        everything.append(ratios)
         fig.add_trace(scatter(
-            x=np.array([s.step for s in snaps], dtype=float), y=np.array([s.ratio for s in snaps], dtype=float),
+            x=np.array([s.step for s in snaps], dtype=float), y=_finite_or_none(ratios),
             name=name, mode="lines", line={"color": KIND_COLORS[kind], "width": width, "dash": "dash" if flipped else
                                            "solid"},
             hovertemplate="step %{x}<br>%{y:.4g}<extra>" + name + "</extra>",
@@ -243,7 +269,7 @@ def reversal_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     fig.update_layout(barmode="group")
     fig.update_xaxes(title_text=t("training.axis.step", lang), range=[0, data["steps"]], row=1, col=1)
     fig.update_yaxes(title_text=t("training.axis.ratio", lang), row=1, col=1)
-    _ratio_axis(fig, row=1, col=1)
+    _ratio_axis(fig, np.concatenate(everything), row=1, col=1)
     fig.update_yaxes(title_text=t("training.axis.distance", lang), range=[0, 1.2 * data["T"]], row=1, col=2)
     fig.update_layout(legend={"y": -0.2}, margin={"b": 120})
     return fig

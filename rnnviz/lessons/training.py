@@ -508,7 +508,7 @@ STRINGS = {
     ),
     "training.summary.delay_column": Text("거리 {delay}", "delay {delay}"),
     "training.summary.solved_cell": Text("✓ {step}단계", "✓ step {step}"),
-    "training.summary.unsolved_cell": Text("✗ {ratio:.2f}", "✗ {ratio:.2f}"),
+    "training.summary.unsolved_cell": Text("✗ {ratio:.3g}", "✗ {ratio:.3g}"),
     "training.reversal.heading": Text("입력 뒤집기 (블로그 004)", "Input reversal (seed 004)"),
     "training.reversal.intro": Text(
         "블로그 004의 처방: 입력을 거꾸로 읽히면 입력의 앞부분이 출력 가까이 옵니다. 다만 \"평균 거리는 그대로\"입니다. "

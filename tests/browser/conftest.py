@@ -15,9 +15,10 @@ from tests.browser.server import running_app
 from tests.browser.streamlit_dom import open_app_page, wait_until_idle
 
 HERE = Path(__file__).resolve().parent
-# Pages whose defaults take longer than a page's usual wait on a new server, with the seconds to allow once:
-# the training page trains its four cells when it is first opened (the server then keeps the run).
-SLOW_FIRST_VISITS = {"training": 600.0}
+# Pages whose defaults take longer than a page's usual wait on a new server: the seconds to allow once, and what
+# the page shows when it is done. The training page trains its four cells when it is first opened (redrawing
+# itself meanwhile) and says so in a success box; the server then keeps the run.
+SLOW_FIRST_VISITS = {"training": (600.0, "[data-testid=stMain] [data-testid=stAlertContentSuccess]")}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -62,8 +63,10 @@ def slow_pages_computed_once(request, warmed_pages):
     context = chromium.new_context(viewport=VIEWPORT, locale="en-US")
     try:
         tab = context.new_page()
+        seconds, done = SLOW_FIRST_VISITS[path]
         tab.goto(f"{app_url}/{path}")
-        wait_until_idle(tab, SLOW_FIRST_VISITS[path])
+        tab.wait_for_selector(done, timeout=seconds * 1000)
+        wait_until_idle(tab)
     finally:
         context.close()
     warmed_pages.add(path)

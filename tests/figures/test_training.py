@@ -120,7 +120,7 @@ def test_summary_is_the_delay_sweep_and_its_grid_says_solved_or_not():
     assert list(grid.columns) == ["delay 4", "delay 9", "delay 19", "delay 39"]
     for row in expected.itertuples():
         cell = grid.loc[lesson.STRINGS[f"training.kind.{row.cell}"].en, f"delay {row.delay}"]
-        assert cell == (f"✓ step {row.steps}" if row.solved else f"✗ {row.ratio:.2f}")
+        assert cell == (f"✓ step {row.steps}" if row.solved else f"✗ {row.ratio:.3g}")
     markers = [tr.marker.symbol for tr in fig.data if tr.type == "scatter" and tr.marker.symbol is not None]
     assert all(set(m) <= {"circle", "circle-open"} for m in markers)
 
@@ -140,6 +140,18 @@ def test_reversal_figure_runs_and_distances():
     assert [list(b.y) for b in bars] == [[7.0], [0.0]]
     adding = reversal.distance_ranges("adding", T=8)
     assert list(adding["input"].unique()) == ["mark_1", "mark_2"]
+
+
+def test_a_diverging_run_draws_gaps_and_decades_not_inf():
+    """A loss that overflowed (inf) is a gap; a ratio of 10¹⁴⁷ gets Plotly's decades instead of the fixed ticks."""
+    settings = small_settings()
+    runs = {kind: [training.Snapshot(kind, step, loss, 1 / 6, loss, 1.0, np.zeros(8), "f", 0.5, 1.0)
+                   for step, loss in ((0, 0.2), (50, 1e146), (100, np.inf))] for kind in lesson.KINDS}
+    fig = lesson.spec("training-curves").build(lesson.runs_data(settings, runs), lang="en", theme="light")
+    assert_finite(fig)
+    assert fig.data[0].y[2] is None and fig.layout.yaxis.tickvals is None
+    _, normal = build("training-curves")
+    assert list(normal.layout.yaxis.tickvals) [4:6] == [0.3, 1.0]
 
 
 def test_largest_settings_stay_small():
