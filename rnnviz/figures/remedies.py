@@ -150,8 +150,9 @@ def skip_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     note = t("remedies.skip.dense_note", lang, width=data["width"], connections=data["connections"])
     if clipped:
         note += "<br>" + t("remedies.note.clipped", lang)
-    add_note(fig, note, y=-0.3)
-    fig.update_layout(legend={"y": -0.17}, margin={"b": 130 if clipped else 110})
+    big = theme == "projector"
+    add_note(fig, note, y=-0.46 if big else -0.3)
+    fig.update_layout(legend={"y": -0.2 if big else -0.17}, margin={"b": 220 if big else 170 if clipped else 150})
     return fig
 
 
@@ -189,6 +190,7 @@ def irnn_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
                  x_title=t("remedies.axis.time_step", lang), y_title="‖∂L/∂h_t‖")
     fig.update_yaxes(type="log", exponentformat="power")
     if gaps:
-        add_note(fig, t("remedies.irnn.gaps", lang))
-        fig.update_layout(legend={"y": -0.26})
+        big = theme == "projector"
+        add_note(fig, t("remedies.irnn.gaps", lang), y=-0.3 if big else -0.24)
+        fig.update_layout(legend={"y": -0.38 if big else -0.32}, margin={"b": 170 if big else 120})
     return fig
