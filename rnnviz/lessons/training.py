@@ -162,7 +162,7 @@ def _sweep_row(config: training.TrainingConfig, kind: str, length: int) -> pd.Da
 
 
 # ------------------------------------------------------------------------- compute (synchronous)
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=32)
 def compute_runs(*, task: str, T: int, H: int, batch: int, steps: int, optimizer: str, lr: str, clip: str,
                  seed: int) -> dict[str, Any]:
     """Train the four cells with the same settings (:func:`runs_data`)."""
@@ -171,7 +171,7 @@ def compute_runs(*, task: str, T: int, H: int, batch: int, steps: int, optimizer
     return runs_data(settings, {kind: training.run(kind, config) for kind in KINDS})
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=32)
 def compute_reversal(*, task: str, T: int, H: int, batch: int, steps: int, optimizer: str, lr: str, clip: str,
                      seed: int) -> dict[str, Any]:
     """The tanh RNN and the LSTM with and without input reversal (:func:`reversal_data`); the plain runs are
@@ -183,7 +183,7 @@ def compute_reversal(*, task: str, T: int, H: int, batch: int, steps: int, optim
     return reversal_data(settings, plain, flipped)
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=32)
 def compute_summary(*, task: str, T: int, H: int, batch: int, steps: int, optimizer: str, lr: str, clip: str,
                     seed: int) -> dict[str, Any]:
     """The delay sweep at :data:`SWEEP_LENGTHS` with the page's other settings (:func:`summary_data`)."""
