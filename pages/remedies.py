@@ -34,7 +34,9 @@ def skip(values: dict[str, Any]) -> None:
     data = ui.figure("skip-connection", values)
     if data is not None:
         st.latex(rf"\frac{{\partial x_L}}{{\partial x_0}} = \prod_l f'(x_l) = 10^{{{data['log10_grad_plain'][0]:.2f}}}"
-                 rf"\quad\text{{vs.}}\quad \prod_l \left(f'(x_l) + 1\right) = 10^{{{data['log10_grad_residual'][0]:.2f}}}")
+                 rf"\quad\text{{vs.}}\quad \prod_l \left(f'(x_l) + 1\right) = 10^{{{data['log10_grad_residual'][0]:.2f}}}"
+                 rf"\quad\text{{vs.}}\quad \left\|\frac{{\partial [x_0, \dots, x_L]}}{{\partial x_0}}\right\| = "
+                 rf"10^{{{data['log10_grad_dense'][0]:.2f}}} \ge 1")
 
 
 @ui.section(PAGE, ["irnn"])

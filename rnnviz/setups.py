@@ -44,18 +44,20 @@ def uploaded_layer(token: str) -> UploadedLayer | None:
 
 
 def make_params(cell: str, *, input_size: int, hidden_size: int, init: str = "pytorch", seed: int = 0,
-                scale: float = 1.0, forget_bias: float = 0.0, uploaded: UploadedLayer | None = None
-                ) -> dict[str, np.ndarray]:
+                scale: float = 1.0, forget_bias: float = 0.0, update_bias: float = 0.0,
+                uploaded: UploadedLayer | None = None) -> dict[str, np.ndarray]:
     """PyTorch-layout parameters: the ``uploaded`` layer's when it is one of ``cell`` (then ``scale``
     multiplies its ``weight_hh``; ``input_size`` and ``hidden_size`` are its own), else
-    ``core.init_params(...)``."""
+    ``core.init_params(...)``. ``forget_bias`` applies to an LSTM only, ``update_bias`` (the raw bias
+    on ``z``, see ``core.gru_keep_bias``) to a GRU only; uploaded weights are used as they are."""
     if uploaded is not None and uploaded.cell == cell:
         params = {name: value.copy() for name, value in uploaded.params.items()}
         params["weight_hh"] = params["weight_hh"] * scale
         return params
     return core.init_params(
         cell, input_size, hidden_size, init=init, scale=scale,
-        forget_bias=forget_bias if cell == "lstm" else 0.0, seed=seed,
+        forget_bias=forget_bias if cell == "lstm" else 0.0, update_bias=update_bias if cell == "gru" else 0.0,
+        seed=seed,
     )
 
 

@@ -51,6 +51,26 @@ def distance_table(task="first_token", T=50, batch_size=1000, seed=0):
     return pd.DataFrame(rows, columns=["reversed", "mean", "min", "max"])
 
 
+RELEVANT_INPUTS = {"adding": ("mark_1", "mark_2"), "first_token": ("first_token",)}  # the columns of Batch.relevant
+
+
+def distance_ranges(task="first_token", T=50, batch_size=1000, seed=0):
+    """:func:`distance_table` per relevant input: how far each input that decides the answer lies from the
+    loss, with and without reversal.
+
+    One row per (``input``, ``reversed``): ``input`` is ``mark_1`` / ``mark_2`` (the adding problem's marks
+    in the first and the second half) or ``first_token``; ``mean``, ``min`` and ``max`` of ``T − 1 − t``
+    over ``batch_size`` sampled sequences.
+    """
+    batch = get_task(task).sample(T, batch_size, np.random.default_rng(seed))
+    rows = []
+    for column, name in enumerate(RELEVANT_INPUTS[task]):
+        for flipped, b in ((False, batch), (True, reverse_batch(batch))):
+            d = distances_to_loss(b)[:, column]  # (B,)
+            rows.append((name, flipped, float(d.mean()), int(d.min()), int(d.max())))
+    return pd.DataFrame(rows, columns=["input", "reversed", "mean", "min", "max"])
+
+
 def reversal_runs(config=REVERSAL_CONFIG, kinds=("rnn", "lstm")):
     """Train each kind with and without input reversal: ``{(kind, reversed): [Snapshot, ...]}``."""
     return {(kind, flipped): run(kind, config.replace(reverse_input=flipped))

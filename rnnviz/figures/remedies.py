@@ -115,8 +115,9 @@ def truncated_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
 def skip_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     """Left: ``|∂x_L/∂x_l|`` over the layer ``l`` (log axis), plain and residual. Right: the local factors.
 
-    ``data``: ``layers`` (L + 1,), ``log10_grad_plain``, ``log10_grad_residual`` (L + 1,),
-    ``local_plain``, ``local_residual`` (L,), ``w``.
+    ``data``: ``layers`` (L + 1,), ``log10_grad_plain``, ``log10_grad_residual``, ``log10_grad_dense`` (L + 1,),
+    ``local_plain``, ``local_residual``, ``local_dense`` (L,), ``w``, ``width`` and ``connections`` (DenseNet's
+    output size and direct links).
     """
     width = line_width(theme)
     layers = data["layers"]
@@ -125,8 +126,9 @@ def skip_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
         subplot_titles=(t("remedies.skip.grad", lang), t("remedies.skip.local", lang)),
     )
     clipped = False
-    styles = {"plain": {"color": GUIDE, "width": width, "dash": "dash"}, "residual": {"color": ACCENT, "width": width}}
-    for name in ("plain", "residual"):
+    styles = {"plain": {"color": GUIDE, "width": width, "dash": "dash"}, "residual": {"color": ACCENT, "width": width},
+              "dense": {"color": SKY, "width": width, "dash": "dot"}}
+    for name in ("plain", "residual", "dense"):
         label = t(f"remedies.skip.{name}", lang)
         logs = np.asarray(data[f"log10_grad_{name}"])
         clipped = clipped or bool(np.any(logs < LOG10_FLOOR))
@@ -141,20 +143,25 @@ def skip_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
             hovertemplate="l=%{x}<br>%{y:.4f}<extra>" + label + "</extra>",
         ), row=1, col=2)
     fig.add_hline(y=1.0, line={"color": GUIDE, "dash": "dot", "width": 1.2}, row=1, col=2)
-    apply_layout(fig, theme=theme, title=t("remedies.skip.title", lang, w=data["w"]), height=460)
+    apply_layout(fig, theme=theme, title=t("remedies.skip.title", lang, w=data["w"]), height=500)
     fig.update_yaxes(type="log", exponentformat="power", title_text="|∂x_L/∂x_l|", row=1, col=1)
     fig.update_yaxes(title_text=t("remedies.skip.local_axis", lang), rangemode="tozero", row=1, col=2)
     fig.update_xaxes(title_text=t("remedies.skip.layer_axis", lang))
+    note = t("remedies.skip.dense_note", lang, width=data["width"], connections=data["connections"])
     if clipped:
-        add_note(fig, t("remedies.note.clipped", lang))
-        fig.update_layout(legend={"y": -0.26})
+        note += "<br>" + t("remedies.note.clipped", lang)
+    big = theme == "projector"
+    add_note(fig, note, y=-0.46 if big else -0.3)
+    fig.update_layout(legend={"y": -0.2 if big else -0.17}, margin={"b": 220 if big else 170 if clipped else 150})
     return fig
 
 
+# One colour per network (the IRNN's as on the training page, the PyTorch-initialised tanh RNN's the RNN's),
+# and a dash and marker each, so the three stay apart in grey print too.
 IRNN_STYLES = {
-    "irnn": {"dash": "solid", "symbol": "circle"},
-    "identity_tanh": {"dash": "dash", "symbol": "square"},
-    "pytorch_tanh": {"dash": "dot", "symbol": "triangle-up"},
+    "irnn": {"color": SECONDARY, "dash": "solid", "symbol": "circle"},
+    "identity_tanh": {"color": ACCENT, "dash": "dash", "symbol": "square"},
+    "pytorch_tanh": {"color": CELL_COLORS["rnn"], "dash": "dot", "symbol": "triangle-up"},
 }
 
 
@@ -175,14 +182,15 @@ def irnn_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
         label = t(f"remedies.irnn.{key}", lang)
         fig.add_trace(scatter(
             x=steps, y=[float(v) if good else None for v, good in zip(norms, ok)], name=label,
-            line={"color": CELL_COLORS["rnn"], "width": width, "dash": style["dash"]},
-            marker={"symbol": style["symbol"], "size": 7}, mode="lines+markers" if steps.size <= 60 else "lines",
+            line={"color": style["color"], "width": width, "dash": style["dash"]},
+            marker={"symbol": style["symbol"], "size": 7, "color": style["color"]}, mode="lines+markers" if steps.size <= 60 else "lines",
             hovertemplate="t=%{x}<br>‖∂L/∂h_t‖ = %{y:.4g}<extra>" + label + "</extra>",
         ))
-    apply_layout(fig, theme=theme, title=t("remedies.irnn.title", lang, scale=data["scale"]),
+    apply_layout(fig, theme=theme, title=t("remedies.irnn.title", lang, scale=data["scale"], amplitude=data["amplitude"]),
                  x_title=t("remedies.axis.time_step", lang), y_title="‖∂L/∂h_t‖")
     fig.update_yaxes(type="log", exponentformat="power")
     if gaps:
-        add_note(fig, t("remedies.irnn.gaps", lang))
-        fig.update_layout(legend={"y": -0.26})
+        big = theme == "projector"
+        add_note(fig, t("remedies.irnn.gaps", lang), y=-0.3 if big else -0.24)
+        fig.update_layout(legend={"y": -0.38 if big else -0.32}, margin={"b": 170 if big else 120})
     return fig

@@ -16,6 +16,7 @@ from types import ModuleType
 
 from rnnviz.i18n import Text
 from rnnviz.lessons import (
+    architectures,
     book_code,
     cell_comparison,
     derivatives,
@@ -25,6 +26,7 @@ from rnnviz.lessons import (
     remedies,
     scale_sweep,
     shared,
+    training,
     unrolled_graph,
     vanishing_exploding,
     worked_examples,
@@ -34,8 +36,8 @@ from rnnviz.lessons.spec import FigureSpec, Page
 
 # The menu's order: the problem, its causes, the remedies, then the texts' own examples.
 LESSONS: tuple[ModuleType, ...] = (
-    home, vanishing_exploding, derivatives, scale_sweep, unrolled_graph, inside_cells, dynamics,
-    cell_comparison, remedies, worked_examples, book_code, your_weights,
+    home, vanishing_exploding, derivatives, scale_sweep, unrolled_graph, inside_cells, architectures, dynamics,
+    cell_comparison, training, remedies, worked_examples, book_code, your_weights,
 )
 PAGES: tuple[Page, ...] = tuple(lesson.PAGE for lesson in LESSONS)
 

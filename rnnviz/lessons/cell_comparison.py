@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -16,22 +17,53 @@ from rnnviz.experiments.reductions import log10_tail_products
 from rnnviz.figures import cell_comparison as figures
 from rnnviz.i18n import Text
 from rnnviz.lessons.scale_sweep import GRADIENT_H, GRADIENT_T, INIT, INPUT, INPUT_SIZE
-from rnnviz.lessons.shared import FORGET_BIAS, GRU_VARIANT, SCALE, SEED, WEIGHTS
-from rnnviz.lessons.spec import FigureSpec, Page
+from rnnviz.lessons import shared
+from rnnviz.lessons.shared import GRU_VARIANT, SCALE, SEED, WEIGHTS
+from rnnviz.lessons.spec import FigureSpec, Page, Param
 
 PAGE = Page("cell_comparison", icon=":material/compare_arrows:", section="remedies")
 
 CELLS = ("rnn", "lstm", "gru")
 
+# Practitioners' gate biases are the page's defaults; 0 (PyTorch's default) reproduces the failure.
+FORGET_BIAS = replace(
+    shared.FORGET_BIAS, default=1.0,
+    help=Text(
+        "망각 게이트의 편향에 더하는 값. 기본값 1은 실무에서 쓰는 값입니다: Keras의 `unit_forget_bias=True`가 "
+        "1을 더하고, Jozefowicz 외(2015)가 권합니다. 0(PyTorch 기본값)이면 학습 전 f_t ≈ σ(0) = 0.5라 셀 상태의 "
+        "기울기가 한 단계마다 절반으로 줄어듭니다.",
+        "Added to the forget gate's bias. The default 1 is what practitioners use: Keras' "
+        "`unit_forget_bias=True` adds 1, as Jozefowicz et al. (2015) recommend. At 0 (PyTorch's default) the "
+        "untrained f_t ≈ σ(0) = 0.5, so the cell-state gradient halves at every step.",
+    ),
+)
+KEEP_BIAS = Param(
+    "keep_bias", "float", 1.0, Text("GRU 유지 게이트 편향", "GRU keep-gate bias"),
+    help=Text(
+        "GRU가 이전 은닉 상태 h_(t−1)을 유지하는 가중치를 σ(이 값)에 가깝게 합니다 (LSTM 망각 게이트 편향에 "
+        "해당; Tallec과 Ollivier 2018의 'chrono' 초기화와 같은 생각). classic 형태는 h_t = (1 − z_t) h_(t−1) + "
+        "z_t h̃_t라 갱신 게이트 z의 편향에서 이 값을 빼고, pytorch 형태는 h_t = (1 − z_t) n_t + z_t h_(t−1)이라 "
+        "더합니다. 0이면 학습 전 유지 가중치가 약 0.5입니다.",
+        "Moves the GRU's weight on the previous state h_(t−1) towards σ(this value) (the counterpart of the "
+        "LSTM's forget-gate bias; the idea of Tallec & Ollivier's 2018 \"chrono\" initialisation). The classic "
+        "form h_t = (1 − z_t) h_(t−1) + z_t h̃_t keeps with 1 − z, so this value is subtracted from the update "
+        "gate z's bias; the pytorch form h_t = (1 − z_t) n_t + z_t h_(t−1) keeps with z, so it is added. At 0 "
+        "the untrained keep weight is about 0.5.",
+    ),
+    min=-3.0, max=6.0, step=0.5, fmt="%.1f",
+)
 
 
-def _all_params(*, init: str, H: int, seed: int, scale: float, forget_bias: float,
-                weights: setups.UploadedLayer | None
+def _all_params(*, init: str, H: int, seed: int, scale: float, forget_bias: float, keep_bias: float,
+                gru_variant: str, weights: setups.UploadedLayer | None
                 ) -> dict[str, dict[str, np.ndarray]]:
-    """Parameters of the three cells; when uploaded weights change I or H, the others follow those sizes."""
+    """Parameters of the three cells; when uploaded weights change I or H, the others follow those sizes.
+    ``forget_bias`` goes to the LSTM, ``keep_bias`` (signed for ``gru_variant``) to the GRU."""
+    update_bias = core.gru_keep_bias(keep_bias, gru_variant)
+
     def build(cell, n_in, n_h):
         return setups.make_params(cell, input_size=n_in, hidden_size=n_h, init=init, seed=seed, scale=scale,
-                                  forget_bias=forget_bias, uploaded=weights)
+                                  forget_bias=forget_bias, update_bias=update_bias, uploaded=weights)
     params = {cell: build(cell, INPUT_SIZE, H) for cell in CELLS}
     for p in params.values():
         n_h, n_in = p["weight_hh"].shape[1], p["weight_ih"].shape[1]
@@ -40,15 +72,18 @@ def _all_params(*, init: str, H: int, seed: int, scale: float, forget_bias: floa
     return params
 
 
-def compute_comparison(*, scale: float, forget_bias: float, gru_variant: str, init: str, input: str, T: int,
-                       H: int, seed: int, weights: setups.UploadedLayer | None) -> dict[str, Any]:
+def compute_comparison(*, scale: float, forget_bias: float, keep_bias: float, gru_variant: str, init: str,
+                       input: str, T: int, H: int, seed: int, weights: setups.UploadedLayer | None
+                       ) -> dict[str, Any]:
     """For each cell: ``log10_grad[cell]`` (T,) log10 ‖∂L/∂h_t‖ for a loss at the last step, and
     ``log10_path[cell]`` (T,) the unit-averaged log10 product of its diagonal path after t: tanh'(a_k)
     (RNN), f_k (LSTM, the constant error path ∂c_t/∂c_{t−1} = f_t), 1 − z_k (GRU classic) or z_k (GRU
     pytorch). LSTM extras: ``f_mean``, ``f_min``, ``f_max`` (T,) over units, ``f_bias`` = σ(b_f) at zero
-    state and input (unit mean).
+    state and input (unit mean). GRU extra: ``keep_weight``, its weight on ``h_(t−1)`` (``1 − z`` classic, ``z``
+    pytorch) at zero state and input (unit mean).
     """
-    params = _all_params(init=init, H=H, seed=seed, scale=scale, forget_bias=forget_bias, weights=weights)
+    params = _all_params(init=init, H=H, seed=seed, scale=scale, forget_bias=forget_bias, keep_bias=keep_bias,
+                         gru_variant=gru_variant, weights=weights)
     n_in = params["rnn"]["weight_ih"].shape[1]
     x = setups.make_input(input, T=T, input_size=n_in, seed=seed)  # (T, 1, I), the same for every cell
     grads, paths = {}, {}
@@ -67,12 +102,24 @@ def compute_comparison(*, scale: float, forget_bias: float, gru_variant: str, in
         paths[cell] = log10_tail_products(factors).mean(axis=1)  # (T,) mean over units
     H_used = params["lstm"]["weight_hh"].shape[1]
     bias_f = core.gate_block(params["lstm"]["bias_ih"] + params["lstm"]["bias_hh"], "f", "lstm")
+    bias_z = core.gate_block(params["gru"]["bias_ih"] + params["gru"]["bias_hh"], "z", "gru")
+    z_zero = sigmoid(bias_z)  # (H,) z at zero state and input
     return {
         "t": np.arange(T), "T": T, "H": H_used, "gru_variant": gru_variant, "scale": scale,
-        "forget_bias": forget_bias, "log10_grad": grads, "log10_path": paths,
+        "forget_bias": forget_bias, "keep_bias": keep_bias, "log10_grad": grads, "log10_path": paths,
         "f_mean": f.mean(axis=1), "f_min": f.min(axis=1), "f_max": f.max(axis=1), "f_overall": float(f.mean()),
         "f_bias": float(np.mean(sigmoid(bias_f))),
+        "keep_weight": float(np.mean(1.0 - z_zero if gru_variant == "classic" else z_zero)),
     }
+
+
+def keep_equation(keep_bias: float, gru_variant: str) -> str:
+    """The GRU's update with the keep bias written in, as LaTeX, for the variant's sign."""
+    if gru_variant == "classic":
+        return (r"h_t = (1 - z_t) \odot h_{t-1} + z_t \odot \tilde h_t, \qquad "
+                rf"z_t = \sigma(W_z [h_{{t-1}}, x_t] + b_z),\ b_z \mathrel{{-}}= {keep_bias:g}")
+    return (r"h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}, \qquad "
+            rf"z_t = \sigma(W_z x_t + U_z h_{{t-1}} + b_z),\ b_z \mathrel{{+}}= {keep_bias:g}")
 
 
 def comparison_table(data: dict[str, Any]) -> pd.DataFrame:
@@ -85,7 +132,7 @@ def comparison_table(data: dict[str, Any]) -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
-PARAMS = (SCALE, FORGET_BIAS, GRU_VARIANT, INIT, INPUT, GRADIENT_T, GRADIENT_H, SEED, WEIGHTS)
+PARAMS = (SCALE, FORGET_BIAS, KEEP_BIAS, GRU_VARIANT, INIT, INPUT, GRADIENT_T, GRADIENT_H, SEED, WEIGHTS)
 
 FIGURES = (
     FigureSpec(
@@ -117,29 +164,52 @@ STRINGS = {
     "cell_comparison.intro": Text(
         "세 셀에 **같은 입력**을 넣고 W_hh에 **같은 스케일**을 곱한 뒤, 마지막 시각의 손실에서 거슬러 온 "
         "기울기 ‖∂L/∂h_t‖를 한 차트에 그립니다 (셀마다 한 색). LSTM의 셀 상태에는 행렬도 tanh도 없는 길, "
-        "∂c_t/∂c_(t−1) = f_t(망각 게이트)가 있습니다 (강의 12강, 블로그 003의 '메모리'). 망각 게이트 편향 b_f를 "
-        "올리면 f_t가 1에 가까워지고 이 길이 열립니다. GRU에서는 갱신 게이트가 같은 역할을 합니다.",
+        "∂c_t/∂c_(t−1) = f_t(망각 게이트)가 있습니다 (강의 12강, 블로그 003의 '메모리'). GRU는 갱신 게이트로 "
+        "h_(t−1)을 유지합니다. 기본값은 실무에서처럼 게이트 편향을 둡니다: 망각 게이트 편향 b_f = 1 (Keras의 "
+        "`unit_forget_bias`)과 같은 크기의 GRU 유지 편향 1 (Tallec과 Ollivier 2018의 chrono 초기화와 같은 "
+        "생각). 그러면 학습 전 게이트가 한 단계에 이전 상태의 약 σ(1) = 0.73을 남깁니다.\n\n"
+        "**두 편향을 0으로** (PyTorch 기본값) 두면 실패를 재현할 수 있습니다: 학습 전 게이트는 σ(0) = 0.5만 "
+        "남기므로 유지 경로가 단계마다 절반이 되고 (100단계면 0.5⁹⁹ ≈ 10⁻³⁰), LSTM과 GRU가 RNN보다도 빨리 "
+        "기울기를 잃습니다. 게이트가 길을 여는 것은 편향이나 학습 덕분입니다: 학습 페이지에서 LSTM과 GRU가 "
+        "학습하며 이 길을 여는 모습을 볼 수 있습니다.",
         "The three cells get **the same input**, W_hh is multiplied by **the same scale**, and the gradient "
         "‖∂L/∂h_t‖ from a loss at the last step is drawn on one chart (one colour per cell). The LSTM's cell state "
         "has a path with no matrix and no tanh: ∂c_t/∂c_(t−1) = f_t, the forget gate (lecture 12, seed 003's "
-        "\"memory\"). Raising the forget-gate bias b_f pushes f_t towards 1 and opens this path. In the GRU the "
-        "update gate plays the same part.",
+        "\"memory\"); the GRU keeps h_(t−1) through its update gate. The defaults set the gate biases as "
+        "practitioners do: a forget-gate bias b_f = 1 (Keras' `unit_forget_bias`) and a GRU keep bias of 1 (the "
+        "idea behind Tallec & Ollivier's 2018 chrono initialisation), so the untrained gates keep about "
+        "σ(1) = 0.73 of the old state at each step.\n\n"
+        "**Set both biases to 0** (PyTorch's default) to reproduce the failure: the untrained gates then keep only "
+        "σ(0) = 0.5, the kept path halves at every step (0.5⁹⁹ ≈ 10⁻³⁰ over 100 steps), and the LSTM and the GRU "
+        "lose the gradient even faster than the RNN. The gates open the path only with such a bias or by "
+        "learning: the training page shows the LSTM and the GRU opening it as they learn.",
     ),
     "cell_comparison.try": Text(
-        "- 기본값(스케일 1, b_f = 0): f_t ≈ 0.5라 LSTM의 오차 경로 Π f는 한 단계에 절반씩 줄어듭니다.\n"
-        "- 망각 게이트 편향을 **1**(Jozefowicz 외 2015의 권장값), 이어서 **3**으로: f_t ≈ 0.95, LSTM의 "
-        "기울기가 RNN보다 훨씬 멀리 갑니다.\n"
-        "- 편향을 **−3**으로: f_t ≈ 0.05, 셀 상태가 매 단계 잊혀 LSTM도 기울기가 빨리 소실합니다.\n"
-        "- 스케일을 **0.5**로: RNN은 급격히 소실하지만 LSTM(큰 b_f)과 GRU는 덜 영향을 받습니다.\n"
-        "- 스케일을 **2.5**로: RNN의 기울기는 폭발할 수 있습니다. 게이트가 있는 셀은 어떤가요?\n"
+        "- 기본값(b_f = 1, GRU 유지 편향 1): t = 0에 닿는 기울기가 LSTM 약 10⁻⁵·⁹, GRU 약 10⁻⁸·¹로, "
+        "RNN(약 10⁻¹³·⁷)보다 여덟, 여섯 자릿수 큽니다.\n"
+        "- 두 편향을 **0**으로 (PyTorch 기본값): f_t ≈ 0.5라 LSTM의 오차 경로 Π f가 한 단계에 절반씩 줄어 "
+        "약 10⁻³²가 되고, t = 0에서 LSTM(약 10⁻¹⁷·³)과 GRU(약 10⁻¹⁵·⁷)가 RNN(약 10⁻¹³·⁷)보다 작아집니다.\n"
+        "- 두 편향을 **3**으로: f_t ≈ 0.95, t = 0의 기울기가 LSTM 약 10⁻⁰·², GRU 약 10⁻¹·⁰으로 거의 그대로 "
+        "전달됩니다.\n"
+        "- 망각 게이트 편향을 **−3**으로: f_t ≈ 0.05, 셀 상태가 매 단계 잊혀 LSTM의 기울기가 t = 0에서 약 10⁻⁶⁰까지 "
+        "소실합니다.\n"
+        "- 스케일을 **0.5**로: RNN은 t = 0에서 약 10⁻⁴⁰까지 소실하지만 LSTM과 GRU는 약 10⁻¹¹에 머뭅니다.\n"
+        "- 스케일을 **2.5**로: RNN의 기울기는 폭발합니다 (t = 0에서 약 10⁴·³). 게이트가 있는 두 셀은 1보다 작게 "
+        "남습니다.\n"
         "- 아래 셀별 그림은 슬라이드용입니다: 테마를 '프로젝터'로 바꾸고 카메라 아이콘으로 PNG를 저장하세요.",
-        "- Defaults (scale 1, b_f = 0): f_t ≈ 0.5, so the LSTM's error path Π f halves at every step.\n"
-        "- Set the forget-gate bias to **1** (Jozefowicz et al. 2015's advice), then **3**: f_t ≈ 0.95 and the "
-        "LSTM's gradient travels much farther than the RNN's.\n"
-        "- Set the bias to **−3**: f_t ≈ 0.05, the cell state is forgotten at every step and the LSTM's gradient "
-        "vanishes quickly too.\n"
-        "- Set the scale to **0.5**: the RNN vanishes steeply, the LSTM (large b_f) and the GRU much less.\n"
-        "- Set the scale to **2.5**: the RNN's gradient can explode. What do the gated cells do?\n"
+        "- Defaults (b_f = 1, GRU keep bias 1): at t = 0 the LSTM's gradient is about 10⁻⁵·⁹ and the GRU's about "
+        "10⁻⁸·¹, eight and six decades above the RNN's (about 10⁻¹³·⁷).\n"
+        "- Set both biases to **0** (PyTorch's default): f_t ≈ 0.5, the LSTM's error path Π f halves at every step "
+        "down to about 10⁻³², and at t = 0 the LSTM (about 10⁻¹⁷·³) and the GRU (about 10⁻¹⁵·⁷) fall below the RNN "
+        "(about 10⁻¹³·⁷).\n"
+        "- Set both biases to **3**: f_t ≈ 0.95 and the gradient reaches t = 0 almost whole: about 10⁻⁰·² (LSTM) "
+        "and 10⁻¹·⁰ (GRU).\n"
+        "- Set the forget-gate bias to **−3**: f_t ≈ 0.05, the cell state is forgotten at every step and the LSTM's "
+        "gradient vanishes to about 10⁻⁶⁰ at t = 0.\n"
+        "- Set the scale to **0.5**: the RNN vanishes to about 10⁻⁴⁰ at t = 0, the LSTM and the GRU stay near "
+        "10⁻¹¹.\n"
+        "- Set the scale to **2.5**: the RNN's gradient explodes (about 10⁴·³ at t = 0); the gated cells' stays "
+        "below 1.\n"
         "- The per-cell panels below are for slides: choose the 'projector' theme and save a PNG with the camera "
         "icon.",
     ),
@@ -160,9 +230,9 @@ STRINGS = {
     "cell_comparison.trace.f_band": Text("f_t: 유닛별 최소–최대", "f_t: min–max over units"),
     "cell_comparison.trace.f_bias": Text("σ(b_f) = {value:.3f} (입력·상태 0일 때)", "σ(b_f) = {value:.3f} (zero input and state)"),
     "cell_comparison.numbers": Text(
-        "LSTM: 평균 f_t = {f:.3f}, 오차 경로 Π f (t = 0 → T−1) = 10^{path:.2f}. t = 0에서 ‖∂L/∂h_0‖: "
-        "RNN 10^{rnn:.2f}, LSTM 10^{lstm:.2f}, GRU 10^{gru:.2f}.",
-        "LSTM: mean f_t = {f:.3f}, error path Π f (t = 0 → T−1) = 10^{path:.2f}. At t = 0, ‖∂L/∂h_0‖: "
-        "RNN 10^{rnn:.2f}, LSTM 10^{lstm:.2f}, GRU 10^{gru:.2f}.",
+        "LSTM: 평균 f_t = {f:.3f}, 오차 경로 Π f (t = 0 → T−1) = 10^{path:.2f}. GRU: 학습 전 유지 가중치 "
+        "{keep:.3f}. t = 0에서 ‖∂L/∂h_0‖: RNN 10^{rnn:.2f}, LSTM 10^{lstm:.2f}, GRU 10^{gru:.2f}.",
+        "LSTM: mean f_t = {f:.3f}, error path Π f (t = 0 → T−1) = 10^{path:.2f}. GRU: untrained keep weight "
+        "{keep:.3f}. At t = 0, ‖∂L/∂h_0‖: RNN 10^{rnn:.2f}, LSTM 10^{lstm:.2f}, GRU 10^{gru:.2f}.",
     ),
 }

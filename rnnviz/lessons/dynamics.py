@@ -127,11 +127,13 @@ STRINGS = {
         "The gradient follows the same product, so near a sink it vanishes and near a source it explodes.",
     ),
     "dynamics.try": Text(
-        "- 합성 횟수를 8로: f⁸의 최대 기울기가 수백이 됩니다 (f는 3.5).\n"
+        "- 합성 횟수를 8로: f⁸의 최대 기울기는 약 19 600으로, 3.5⁸ ≈ 22 500에 가깝습니다 (f의 최대 기울기는 3.5). "
+        "합성할 때마다 기울기가 곱해집니다: RNN에서 연쇄 법칙이 하는 일입니다.\n"
         "- 시작점을 0.81로, 이어서 0.82로: 소스 0.81623의 양쪽에서 궤도가 싱크와 무한대로 갈라집니다.\n"
         "- c를 0.25로: 싱크와 소스가 0.5에서 만나고 f' = 1, 수렴이 매우 느려집니다.\n"
         "- c를 −0.5로: 싱크가 음수가 되고 f' < 0이라 궤도가 싱크 양쪽을 오가며 수렴합니다.",
-        "- Set the compositions to 8: the maximum slope of f⁸ runs into the hundreds (f's is 3.5).\n"
+        "- Set the compositions to 8: the maximum slope of f⁸ is about 19 600, close to 3.5⁸ ≈ 22 500 (f's is 3.5). "
+        "Every composition multiplies the slopes, as the chain rule does in an RNN.\n"
         "- Start at 0.81, then at 0.82: on either side of the source 0.81623 the orbit goes to the sink or to "
         "infinity.\n"
         "- Set c to 0.25: sink and source meet at 0.5 with f' = 1, and convergence becomes very slow.\n"

@@ -64,6 +64,20 @@ X0 = Param(
     help=Text("첫 층에 들어가는 값", "The value fed to the first layer"), min=-3.0, max=3.0, step=0.1, fmt="%.1f",
 )
 
+AMPLITUDES = ("1", "10", "100", "300", "1000")
+AMPLITUDE = Param(
+    "amplitude", "choice", "1", Text("입력의 크기 (배)", "Input amplitude (×)"),
+    help=Text(
+        "세 RNN에 같은 무작위 입력 N(0, 1)에 이 값을 곱해 넣습니다. IRNN의 입력 가중치는 Le 외(2015)처럼 "
+        "N(0, 0.001²)이라 ×1이면 은닉 상태가 0 근처에 머뭅니다. 입력을 키우면 은닉 상태가 커집니다 (학습이 "
+        "하는 일).",
+        "The same random input N(0, 1) times this value goes into all three RNNs. The IRNN's input weights are "
+        "N(0, 0.001²), as in Le et al. (2015), so at ×1 the hidden states stay near 0. A larger input makes "
+        "the states large (as training does).",
+    ),
+    choices=AMPLITUDES, choice_labels={a: Text(f"× {a}", f"× {a}") for a in AMPLITUDES},
+)
+
 IRNN_VARIANTS = (  # (key, init, nonlinearity)
     ("irnn", "identity", "relu"),
     ("identity_tanh", "identity", "tanh"),
@@ -146,11 +160,42 @@ def truncated_table(data: dict[str, Any]) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------- skip connections
+def dense_chain(depth: int, w: float, x0: float) -> dict[str, np.ndarray]:
+    """A scalar DenseNet (Huang et al. 2017, seed 003): the features ``z_0 = x0, z_1, ..., z_L``; layer ``l``
+    reads the mean of every feature so far, ``z_{l+1} = f(m_l) = tanh(w m_l)`` with ``m_l = mean(z_0..z_l)``,
+    and its output is the concatenation ``[z_0, ..., z_{l+1}]`` (nothing is overwritten).
+
+    Returns ``z`` (L + 1,), ``log10_grad`` (L + 1,) ``log10 ‖∂[z_0..z_L]/∂z_l‖`` (the norm of the final
+    concatenation's Jacobian column for ``z_l``, at least 1: the concatenation carries ``z_l`` itself), and
+    ``local`` (L,) the norm of one layer's column ``‖∂[z_0..z_{l+1}]/∂z_l‖ = √(1 + (w f'(w m_l) / (l + 1))²)``.
+    The Jacobian ``J[m, l] = ∂z_m/∂z_l`` follows ``J[m, l] = w tanh'(w m_{m−1}) / m · Σ_{k=l}^{m−1} J[k, l]``.
+    """
+    z = np.empty(depth + 1)
+    z[0] = x0
+    slope = np.empty(depth)  # ∂z_{l+1}/∂m_l = w tanh'(w m_l)
+    for layer in range(depth):
+        m = z[:layer + 1].mean()
+        z[layer + 1] = float(activation(w * m, "tanh"))
+        slope[layer] = w * 10.0 ** float(log10_activation_prime(np.array([w * m]), "tanh")[0])
+    jac = np.zeros((depth + 1, depth + 1))  # (m, l): ∂z_m/∂z_l, lower triangular
+    np.fill_diagonal(jac, 1.0)
+    for row in range(1, depth + 1):
+        jac[row, :row] = slope[row - 1] / row * jac[:row, :row].sum(axis=0)
+    layers = np.arange(depth)
+    return {
+        "z": z,
+        "log10_grad": np.log10(np.linalg.norm(jac, axis=0)),
+        "local": np.sqrt(1.0 + (slope / (layers + 1)) ** 2),
+    }
+
+
 def compute_skip(*, depth: int, w: float, x0: float) -> dict[str, Any]:
-    """A chain of ``L`` scalar layers ``f(x) = tanh(w x)``, plain ``x ← f(x)`` and residual ``x ← f(x) + x``.
+    """A chain of ``L`` scalar layers ``f(x) = tanh(w x)``, plain ``x ← f(x)`` and residual ``x ← f(x) + x``,
+    and DenseNet's concatenation (:func:`dense_chain`).
 
     ``grad_*[l] = ∂x_L/∂x_l`` for ``l = 0..L`` (``(L + 1,)``), from the local factors
-    ``f'(x_l) = w tanh'(w x_l)`` (plain) and ``f'(x_l) + 1`` (residual, seed 003). Kept in log10.
+    ``f'(x_l) = w tanh'(w x_l)`` (plain) and ``f'(x_l) + 1`` (residual, seed 003). Kept in log10. The dense
+    chain's ``width`` is its output's size ``L + 1`` and ``connections`` its ``L(L + 1)/2`` direct links.
     """
     if not w > 0:
         raise ValueError(f"w must be positive, got {w!r}")
@@ -167,6 +212,9 @@ def compute_skip(*, depth: int, w: float, x0: float) -> dict[str, Any]:
         out[f"x_{name}"] = x
         out[f"local_{name}"] = local
         out[f"log10_grad_{name}"] = suffix
+    dense = dense_chain(depth, w, x0)
+    out.update(x_dense=dense["z"], local_dense=dense["local"], log10_grad_dense=dense["log10_grad"],
+               width=depth + 1, connections=depth * (depth + 1) // 2)
     return out
 
 
@@ -174,30 +222,37 @@ def skip_table(data: dict[str, Any]) -> pd.DataFrame:
     pad = np.append  # the last layer has no local factor
     return pd.DataFrame({
         "layer_l": data["layers"],
-        "x_plain": data["x_plain"], "x_residual": data["x_residual"],
+        "x_plain": data["x_plain"], "x_residual": data["x_residual"], "z_dense": data["x_dense"],
         "local_plain": pad(data["local_plain"], np.nan), "local_residual": pad(data["local_residual"], np.nan),
+        "local_dense": pad(data["local_dense"], np.nan),
         "log10_grad_plain": data["log10_grad_plain"], "log10_grad_residual": data["log10_grad_residual"],
+        "log10_grad_dense": data["log10_grad_dense"],
     })
 
 
 # --------------------------------------------------------------------------------------- IRNN
-def compute_irnn(*, T: int, H: int, scale: float, seed: int) -> dict[str, Any]:
+def compute_irnn(*, T: int, H: int, scale: float, amplitude: str, seed: int) -> dict[str, Any]:
     """``‖∂L/∂h_t‖`` when only the last state is scored (``∂L/∂h_T`` a unit vector), for three vanilla
-    RNNs on the same random input: identity ``W_h`` + ReLU (IRNN), identity + tanh, PyTorch init + tanh.
+    RNNs on the same random input times ``amplitude``: identity ``W_h`` + ReLU (IRNN), identity + tanh,
+    PyTorch init + tanh.
 
-    ``W_h`` is multiplied by ``scale``. Returns ``norms[key]`` (T,) (exact zeros where ReLU cut every path).
+    ``W_h`` is multiplied by ``scale``. Returns ``norms[key]`` (T,) (exact zeros where ReLU cut every path,
+    or where tanh saturated to tanh' = 0 in float64), ``active[key]`` (T,) the share of units with
+    ``a_t > 0`` and ``mean_dphi[key]`` the mean of φ'(a_t) over steps and units.
     """
-    x = setups.make_input("random", T=T, input_size=INPUT_SIZE, seed=seed)  # (T, 1, I)
+    x = setups.make_input("random", T=T, input_size=INPUT_SIZE, seed=seed) * float(amplitude)  # (T, 1, I)
     dh = np.zeros((T, 1, H))  # (T, B, H)
     dh[-1, 0, :] = 1.0 / np.sqrt(H)
-    norms, active = {}, {}
+    norms, active, mean_dphi = {}, {}, {}
     for key, init, nonlinearity in IRNN_VARIANTS:
         params = setups.make_params("rnn", input_size=INPUT_SIZE, hidden_size=H, init=init, seed=seed, scale=scale)
         trace = core.forward("rnn", params, x, nonlinearity=nonlinearity)
         grads = core.backward(trace, dh)
         norms[key] = np.linalg.norm(grads.dh[:, 0, :], axis=1)  # (T,)
         active[key] = np.mean(trace.pre["a"][:, 0, :] > 0, axis=1)  # (T,) share of units with a > 0
-    return {"steps": np.arange(1, T + 1), "norms": norms, "active": active, "scale": scale, "H": H}
+        mean_dphi[key] = float(np.mean(10.0 ** log10_activation_prime(trace.pre["a"][:, 0, :], nonlinearity)))
+    return {"steps": np.arange(1, T + 1), "norms": norms, "active": active, "mean_dphi": mean_dphi, "scale": scale,
+            "amplitude": float(amplitude), "H": H}
 
 
 def irnn_table(data: dict[str, Any]) -> pd.DataFrame:
@@ -235,11 +290,13 @@ FIGURES = (
     ),
     FigureSpec(
         id="skip-connection",
-        title=Text("스킵 연결: f(x) + x", "Skip connections: f(x) + x"),
+        title=Text("스킵 연결: f(x) + x와 [x, f(x)]", "Skip connections: f(x) + x and [x, f(x)]"),
         summary=Text(
-            "층마다 f(x) = tanh(w x)를 거칠 때 ∂x_L/∂x_l. 스킵 연결이 있으면 국소 기울기가 f'(x) + 1 ≥ 1입니다.",
-            "∂x_L/∂x_l through layers f(x) = tanh(w x). With the skip connection every local factor is "
-            "f'(x) + 1 ≥ 1.",
+            "층마다 f(x) = tanh(w x)를 거칠 때 ∂x_L/∂x_l. ResNet의 스킵 연결은 국소 기울기가 f'(x) + 1 ≥ 1이고, "
+            "DenseNet의 이어 붙이기는 x를 그대로 담아 기울기가 1 이상이지만 특성 수가 층마다 늘어납니다.",
+            "∂x_L/∂x_l through layers f(x) = tanh(w x). With ResNet's skip connection every local factor is "
+            "f'(x) + 1 ≥ 1; DenseNet's concatenation keeps x itself, so the gradient stays at least 1, but the "
+            "number of features grows with every layer.",
         ),
         params=(DEPTH, SKIP_W, X0),
         compute=compute_skip, build=figures.skip_figure, table=skip_table,
@@ -253,7 +310,7 @@ FIGURES = (
             "How much of the last step's gradient reaches earlier hidden states: with W_h = I and ReLU it "
             "passes unchanged along the units that stay active.",
         ),
-        params=(STEPS, HIDDEN, SCALE, SEED),
+        params=(STEPS, HIDDEN, SCALE, AMPLITUDE, SEED),
         compute=compute_irnn, build=figures.irnn_figure, table=irnn_table,
     ),
 )
@@ -278,17 +335,27 @@ STRINGS = {
         "- 원소별 클리핑 값 c를 1로: 노름은 줄지만 코사인이 1보다 작아집니다 (방향이 바뀜).\n"
         "- max_norm을 50으로: rate ≥ 1이라 clip_grads는 아무것도 바꾸지 않습니다.\n"
         "- k를 1로: 각 손실은 자기 시각의 은닉 상태에만 기울기를 보냅니다. k ≥ T면 두 그림이 같아집니다.\n"
-        "- 스킵 연결에서 w를 0.1로, L을 100으로: 스킵이 없으면 기울기가 10⁻¹⁰⁰ 아래로, 있으면 1 이상입니다.\n"
-        "- IRNN에서 W_h 스케일을 1.1로: 항등 행렬도 1보다 크면 기울기 폭발, 0.9면 기울기 소실입니다.",
+        "- 스킵 연결에서 w를 0.1로, L을 100으로: 스킵이 없으면 기울기가 10⁻¹⁰⁰까지 떨어지고, 있으면 1 이상입니다. "
+        "DenseNet의 이어 붙이기도 1 이상을 지키지만, 출력은 특성 101개, 직접 연결은 5050개가 됩니다.\n"
+        "- IRNN에서 W_h 스케일을 1.1로: 항등 행렬도 1보다 크면 기울기가 커집니다 (t = 1에서 약 10¹). 0.9면 "
+        "소실하고, ReLU가 경로를 끊어 30단계 중 18단계에서 정확히 0이 됩니다.\n"
+        "- 입력의 크기를 **× 300**으로: tanh가 포화되어 항등 + tanh가 30단계 중 28단계에서 IRNN 아래로 내려가고, "
+        "PyTorch 초기화 + tanh는 tanh' = 0(float64)이 되어 기울기가 정확히 0인 곳이 생깁니다. IRNN의 곡선은 "
+        "움직이지 않습니다: 편향이 0인 ReLU는 입력의 크기에 무관합니다.",
         "- Seed 3, max_norm = 5.0: a gradient of norm about 22 is scaled to exactly 5, its cosine stays 1 "
         "(same direction).\n"
         "- Set the element-wise clip value c to 1: the norm shrinks but the cosine drops below 1 (the "
         "direction changes).\n"
         "- Set max_norm to 50: rate ≥ 1, so clip_grads changes nothing.\n"
         "- Set k to 1: every loss sends gradient only to its own step's state. With k ≥ T both maps agree.\n"
-        "- Skip connections with w = 0.1 and L = 100: without the skip the gradient falls below 10⁻¹⁰⁰, "
-        "with it it stays at least 1.\n"
-        "- IRNN with W_h scale 1.1: even the identity explodes when scaled above 1; at 0.9 it vanishes.",
+        "- Skip connections with w = 0.1 and L = 100: without the skip the gradient falls to 10⁻¹⁰⁰, with it it "
+        "stays at least 1. DenseNet's concatenation keeps at least 1 too, but its output has 101 features and "
+        "5050 direct connections.\n"
+        "- IRNN with W_h scale 1.1: even the identity makes the gradient grow when scaled above 1 (about 10¹ at "
+        "t = 1). At 0.9 it vanishes, and ReLU cuts every path at 18 of the 30 steps (exactly 0).\n"
+        "- Set the input amplitude to **× 300**: tanh saturates, identity + tanh falls below the IRNN at 28 of the "
+        "30 steps, and the PyTorch-initialised tanh RNN reaches tanh' = 0 in float64 (exact zeros, gaps). The "
+        "IRNN's curve does not move: a ReLU network with zero biases does not care about the input's size.",
     ),
     "remedies.clip.heading": Text("기울기 클리핑", "Gradient clipping"),
     "remedies.clip.intro": Text(
@@ -334,38 +401,64 @@ STRINGS = {
         "빈 칸: 기울기 0. ‖∂L/∂W_h‖ 전체 {full:.4g}, 잘라냄 {cut:.4g} (상대 차이 {diff:.2f}%).",
         "Blank: no gradient. ‖∂L/∂W_h‖ full {full:.4g}, truncated {cut:.4g} (relative difference {diff:.2f}%).",
     ),
-    "remedies.skip.heading": Text("스킵 연결 (ResNet)", "Skip connections (ResNet)"),
+    "remedies.skip.heading": Text("스킵 연결 (ResNet, DenseNet)", "Skip connections (ResNet, DenseNet)"),
     "remedies.skip.intro": Text(
         "블로그 003: ResNet은 입력 x를 마지막 계산에 더해 f(x) + x를 만듭니다. x로 미분하면 f'(x) + 1이라 "
-        "f'(x)가 아무리 작아도 1이 남습니다. 층마다 f(x) = tanh(w x) (w > 0이라 f' > 0)인 사슬로 확인합니다.",
+        "f'(x)가 아무리 작아도 1이 남습니다. DenseNet은 더하는 대신 **이어 붙입니다** [x, f(x)]: 모든 층의 출력이 "
+        "뒤의 모든 층으로 바로 갑니다. 출력이 x를 그대로 담으므로 야코비 행렬에 단위 블록이 있어 x로 가는 기울기는 "
+        "역시 1 이상입니다. 대신 특성의 수가 층마다 늘어 L층이면 L + 1개, 직접 연결은 L(L + 1)/2개입니다 "
+        "(Huang 외 2017). 층마다 f(x) = tanh(w x) (w > 0이라 f' > 0)인 사슬로 확인합니다. DenseNet의 각 층은 "
+        "지금까지의 모든 특성의 평균을 읽습니다.",
         "Seed 003: a ResNet adds its input x to the last computation, giving f(x) + x. Its derivative is "
-        "f'(x) + 1: however small f'(x) is, the 1 remains. Checked on a chain of layers f(x) = tanh(w x) "
-        "(w > 0, so f' > 0).",
+        "f'(x) + 1: however small f'(x) is, the 1 remains. A DenseNet **concatenates** instead, [x, f(x)]: every "
+        "layer's output goes straight to every later layer. The output holds x itself, so the Jacobian has an "
+        "identity block and the gradient to x is again at least 1. The price is width: after L layers there are "
+        "L + 1 features and L(L + 1)/2 direct connections (Huang et al. 2017). Checked on a chain of layers "
+        "f(x) = tanh(w x) (w > 0, so f' > 0); each DenseNet layer reads the mean of all features so far.",
     ),
     "remedies.skip.title": Text("L개 층을 지나는 기울기 (w = {w:g})", "The gradient through L layers (w = {w:g})"),
     "remedies.skip.grad": Text("|∂x_L/∂x_l| (로그축)", "|∂x_L/∂x_l| (log axis)"),
     "remedies.skip.local": Text("층마다의 국소 기울기", "Local derivative of each layer"),
     "remedies.skip.plain": Text("스킵 없음: f'(x)", "No skip: f'(x)"),
-    "remedies.skip.residual": Text("스킵 연결: f'(x) + 1", "Skip connection: f'(x) + 1"),
+    "remedies.skip.residual": Text("스킵 연결 (ResNet): f'(x) + 1", "Skip connection (ResNet): f'(x) + 1"),
+    "remedies.skip.dense": Text("이어 붙이기 (DenseNet): [x, f(x)]", "Concatenation (DenseNet): [x, f(x)]"),
+    "remedies.skip.dense_note": Text(
+        "DenseNet: 출력은 특성 {width}개, 직접 연결 {connections}개 (ResNet은 특성 1개). 기울기는 출력 전체의 "
+        "야코비 열의 노름입니다.",
+        "DenseNet: {width} features at the output, {connections} direct connections (ResNet keeps 1 feature). Its "
+        "gradient is the norm of the output's Jacobian column.",
+    ),
     "remedies.skip.local_axis": Text("국소 기울기", "Local derivative"),
     "remedies.skip.layer_axis": Text("층 l", "Layer l"),
     "remedies.irnn.heading": Text("항등 행렬 초기화와 ReLU (IRNN)", "Identity initialisation with ReLU (IRNN)"),
     "remedies.irnn.intro": Text(
         "블로그 004: 합성된 함수의 기울기가 어려워지는 문제는 항등 함수에 가까운 연산으로 풀 수 있습니다. "
-        "W_h = I, 활성화 함수 ReLU(Le 외 2015)이면 살아 있는 유닛을 따라 ∂h_t/∂h_{t−1} = I입니다. "
-        "마지막 시각에서만 손실을 주고(‖∂L/∂h_T‖ = 1) 과거로 얼마나 전달되는지 봅니다.",
+        "W_h = I, 활성화 함수 ReLU(Le 외 2015)이면 살아 있는 유닛을 따라 ∂h_t/∂h_{t−1} = I라, 은닉 상태가 아무리 "
+        "커져도 기울기가 그대로 전달됩니다. 마지막 시각에서만 손실을 주고(‖∂L/∂h_T‖ = 1) 과거로 얼마나 전달되는지 "
+        "봅니다.\n\n"
+        "일의 대부분은 항등 행렬이 합니다. 기본 입력(× 1)에서는 Le 외의 아주 작은 입력 가중치 때문에 은닉 상태가 "
+        "0 근처에 머물고 그곳에서 tanh' ≈ 1이라, **항등 + tanh가 IRNN보다 위에** 있습니다. IRNN의 ReLU 유닛은 "
+        "꺼지면(a ≤ 0) 그 경로를 완전히 끊기 때문입니다 (끊긴 곳: 남은 경로가 없음). ReLU가 빛나는 것은 학습이 "
+        "그렇게 만들듯 은닉 상태가 커질 때입니다: 입력을 × 300으로 키우면 tanh는 포화되지만 ReLU의 기울기는 "
+        "1로 남습니다.",
         "Seed 004: the trouble with gradients of composed functions eases when each step is close to the "
         "identity. With W_h = I and a ReLU (Le et al. 2015), ∂h_t/∂h_{t−1} = I along the units that stay "
-        "active. Only the last step is scored (‖∂L/∂h_T‖ = 1); the chart shows how much reaches the past.",
+        "active, so the gradient passes unchanged however large the states grow. Only the last step is scored "
+        "(‖∂L/∂h_T‖ = 1); the chart shows how much reaches the past.\n\n"
+        "The identity matrix does most of the work. At the default input (× 1), Le et al.'s tiny input weights "
+        "keep the states near 0, where tanh' ≈ 1, so **identity + tanh lies above the IRNN**: a ReLU unit that "
+        "switches off (a ≤ 0) cuts its path for good (gaps: no path left). ReLU pays off when the states grow, "
+        "as training makes them: raise the input to × 300 and tanh saturates while ReLU's slope stays 1.",
     ),
-    "remedies.irnn.title": Text("마지막 시각의 기울기가 과거로 전달되는 크기 (W_h × {scale:g})",
-                                "How much of the last step's gradient reaches the past (W_h × {scale:g})"),
+    "remedies.irnn.title": Text("마지막 시각의 기울기가 과거로 전달되는 크기 (W_h × {scale:g}, 입력 × {amplitude:g})",
+                                "How much of the last step's gradient reaches the past (W_h × {scale:g}, input × "
+                                "{amplitude:g})"),
     "remedies.irnn.irnn": Text("항등 W_h + ReLU (IRNN)", "Identity W_h + ReLU (IRNN)"),
     "remedies.irnn.identity_tanh": Text("항등 W_h + tanh", "Identity W_h + tanh"),
     "remedies.irnn.pytorch_tanh": Text("PyTorch 초기화 + tanh", "PyTorch init + tanh"),
     "remedies.irnn.gaps": Text(
-        "끊긴 곳: 기울기가 정확히 0 (ReLU가 모든 경로를 막음) 또는 10⁻³⁰⁰ 미만.",
-        "Gaps: the gradient is exactly 0 (ReLU closed every path) or below 10⁻³⁰⁰.",
+        "끊긴 곳: 기울기가 정확히 0 (ReLU가 모든 경로를 막았거나 tanh' = 0으로 포화) 또는 10⁻³⁰⁰ 미만.",
+        "Gaps: the gradient is exactly 0 (ReLU closed every path, or tanh saturated to tanh' = 0) or below 10⁻³⁰⁰.",
     ),
     "remedies.axis.time_step": Text("시간 크기 t", "Time step t"),
     "remedies.note.clipped": Text("10⁻³⁰⁰ 미만의 값은 10⁻³⁰⁰으로 잘라 그렸습니다.", "Values below 10⁻³⁰⁰ are drawn at 10⁻³⁰⁰."),

@@ -173,14 +173,15 @@ STRINGS = {
         "- 기본값(시드 3, `rand`, 스케일 1.0)은 블로그의 첫 실험입니다: 20단계 만에 노름이 4322까지 폭발합니다.\n"
         "- 스케일을 **0.5**로: 블로그의 두 번째 실험(`Wh = rand(H, H) * 0.5`), 기울기 소실.\n"
         "- 초깃값을 **randn**, 스케일 **0.5**로: 책 스크립트의 경우. 가장 큰 특잇값 σ₁은 1.33으로 1보다 크지만 "
-        "ρ = 0.63이라 결국 소실합니다. 처음 몇 단계의 증가는 σ₁ 때문입니다.\n"
+        "ρ = 0.63이라 결국 소실합니다. σ₁ 때문에 첫 단계에서만 노름이 조금 커집니다 (1.22 → 1.23).\n"
         "- T를 1000으로, 세로축을 로그로: 직선이 됩니다. 기울기가 ρᵗ(점선)와 평행하게 변합니다.\n"
         "- 스케일을 바꾸며 아래 고윳값 그림에서 점이 단위원을 넘는 순간을 찾아보세요.",
         "- The defaults (seed 3, `rand`, scale 1.0) are the blog's first run: the norm explodes to 4322 in "
         "20 steps.\n"
         "- Set the scale to **0.5**: the blog's second run (`Wh = rand(H, H) * 0.5`), vanishing.\n"
         "- Choose **randn** and scale **0.5**: the book script's case. Its largest singular value σ₁ = 1.33 "
-        "exceeds 1, yet ρ = 0.63, so it vanishes; the early rise comes from σ₁.\n"
+        "exceeds 1, yet ρ = 0.63, so it vanishes; only the first step grows the norm, slightly (1.22 → 1.23), "
+        "because of σ₁.\n"
         "- Set T to 1000 and the axis to log: the curve becomes a straight line parallel to ρᵗ (dotted).\n"
         "- Move the scale and watch, in the eigenvalue plot below, when a point crosses the unit circle.",
     ),

@@ -25,7 +25,7 @@ def test_every_widget_changes_the_url():
     changes = [
         ("seed", 7, "7"), ("max_norm", 50.0, "50"), ("clip_value", 1.0, "1"), ("eta", 2.5, "2.5"),
         ("cell", "gru", "gru"), ("T", 12, "12"), ("k", 3, "3"), ("H", 4, "4"), ("scale", 1.1, "1.1"),
-        ("depth", 50, "50"), ("w", 0.1, "0.1"), ("x0", -1.0, "-1"),
+        ("depth", 50, "50"), ("w", 0.1, "0.1"), ("x0", -1.0, "-1"), ("amplitude", "300", "300"),
     ]
     for name, new_value, expected in changes:
         control = widget(at, PAGE, name)
@@ -54,6 +54,7 @@ def test_url_round_trip_restores_widgets():
     ({"cell": "transformer"}, "cell", "rnn"),
     ({"w": "nan"}, "w", 0.5),
     ({"depth": "9" * 10_000}, "depth", 20),
+    ({"amplitude": "7"}, "amplitude", "1"),
 ])
 def test_hostile_urls_are_clamped_or_defaulted_with_a_notice(query, name, expected):
     at = open_page(PAGE_FILE, query)

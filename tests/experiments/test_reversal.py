@@ -29,6 +29,21 @@ def test_reversal_does_not_shorten_the_adding_problem_on_average():
     assert table.loc[True, "min"] == 0 and table.loc[True, "max"] == 39
 
 
+def test_reversal_swaps_the_adding_marks_distances():
+    """Reversed, the first mark (first half) comes near the loss and the second one (second half) goes far."""
+    T = 40
+    table = reversal.distance_ranges("adding", T=T, batch_size=5000).set_index(["input", "reversed"])
+    assert table.loc[("mark_1", False), ["min", "max"]].tolist() == [T - T // 2, T - 1]
+    assert table.loc[("mark_1", True), ["min", "max"]].tolist() == [0, T // 2 - 1]
+    assert table.loc[("mark_2", False), ["min", "max"]].tolist() == [0, T // 2 - 1]
+    assert table.loc[("mark_2", True), ["min", "max"]].tolist() == [T - T // 2, T - 1]
+    both = reversal.distance_table("adding", T=T, batch_size=5000).set_index("reversed")
+    for flipped in (False, True):
+        assert table.xs(flipped, level="reversed")["mean"].mean() == pytest.approx(both.loc[flipped, "mean"])
+    first = reversal.distance_ranges("first_token", T=T).set_index("reversed")
+    assert first.loc[False, "mean"] == T - 1 and first.loc[True, "mean"] == 0
+
+
 def test_reversed_first_token_is_learned_and_the_plain_one_is_not():
     """T = 20, 60 steps: reversed, the answer is the last input; read forwards it is 19 steps back."""
     config = TrainingConfig(task="first_token", T=20, steps=60, report_every=20)

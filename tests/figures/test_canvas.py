@@ -19,6 +19,7 @@ from plotly.io.json import to_json_plotly
 
 from rnnviz import catalogue
 from rnnviz.figures import canvas, style
+from rnnviz.lessons import training
 
 LANGS = ("ko", "en")
 
@@ -44,11 +45,20 @@ def test_canvas_json_equals_plotly_at_defaults(figure_id, lang, theme):
     assert validated == reference
 
 
+# Figures that train networks: their largest settings train for minutes, so each parameter is moved on settings
+# that train in about a second, numbers to their minimum and one step above it (the charts' size at the largest
+# settings is checked on made-up snapshots in tests/figures/test_training.py).
+QUICK_BASES = {figure_id: training.QUICK_SETTINGS for figure_id in training.FIGURE_IDS}
+
+
 def changed_settings(spec) -> list[dict]:
     """Each parameter moved alone: numbers to their min and max, choices to every other value."""
     settings = []
+    base = {**spec.defaults(), **QUICK_BASES.get(spec.id, {})}
     for param in spec.params:
-        if param.kind in ("int", "float"):
+        if param.kind in ("int", "float") and spec.id in QUICK_BASES:
+            moves = [param.min, param.min + param.step]
+        elif param.kind in ("int", "float"):
             moves = [param.min, param.max]
         elif param.kind == "choice":
             moves = [c for c in param.choices if c != param.default]
@@ -56,7 +66,7 @@ def changed_settings(spec) -> list[dict]:
             moves = [not param.default]
         else:
             continue
-        settings += [{**spec.defaults(), param.name: move} for move in moves]
+        settings += [{**base, param.name: move} for move in moves]
     return settings
 
 

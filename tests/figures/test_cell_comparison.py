@@ -17,10 +17,14 @@ LANGS = ("ko", "en")
 FIGURE_IDS = ("cell-comparison", "cell-small-multiples")
 
 
-def independent(cell, *, scale, forget_bias, gru_variant, T, H, seed, init="orthogonal", kind="random"):
-    """core.forward + core.backward, ∂L/∂h_{T−1} = ones: log10 ‖∂L/∂h_t‖ (T,) and the trace."""
+def independent(cell, *, scale, forget_bias, gru_variant, T, H, seed, keep_bias=1.0, init="orthogonal",
+                kind="random"):
+    """core.forward + core.backward, ∂L/∂h_{T−1} = ones: log10 ‖∂L/∂h_t‖ (T,) and the trace. The GRU's
+    keep bias is added to its z block by hand: −b classic (it keeps with 1 − z), +b pytorch (it keeps with z)."""
     params = core.init_params(cell, 4, H, init=init, scale=scale, seed=seed,
                               forget_bias=forget_bias if cell == "lstm" else 0.0)
+    if cell == "gru":
+        params["bias_hh"][H:2 * H] += -keep_bias if gru_variant == "classic" else keep_bias  # blocks r, z, n
     x = setups.make_input(kind, T=T, input_size=4, seed=seed)
     trace = core.forward(cell, params, x, gru_variant=gru_variant)
     dh = np.zeros((T, 1, H))
@@ -38,9 +42,11 @@ def test_builds_in_every_language_and_theme(figure_id, lang, theme):
     assert hangul == (lang == "ko")
 
 
-@pytest.mark.parametrize(("forget_bias", "gru_variant", "scale"), [(0.0, "classic", 1.0), (2.0, "pytorch", 0.6)])
-def test_three_curves_match_core_backward_one_colour_per_cell(forget_bias, gru_variant, scale):
-    kw = {"scale": scale, "forget_bias": forget_bias, "gru_variant": gru_variant, "T": 30, "H": 6, "seed": 2}
+@pytest.mark.parametrize(("forget_bias", "keep_bias", "gru_variant", "scale"),
+                         [(0.0, 0.0, "classic", 1.0), (2.0, 1.5, "pytorch", 0.6), (1.0, -2.0, "classic", 1.2)])
+def test_three_curves_match_core_backward_one_colour_per_cell(forget_bias, keep_bias, gru_variant, scale):
+    kw = {"scale": scale, "forget_bias": forget_bias, "keep_bias": keep_bias, "gru_variant": gru_variant, "T": 30,
+          "H": 6, "seed": 2}
     data, fig = build(**kw)
     for cell, label in (("rnn", "RNN"), ("lstm", "LSTM"), ("gru", "GRU")):
         expected, _ = independent(cell, **kw)
@@ -51,7 +57,7 @@ def test_three_curves_match_core_backward_one_colour_per_cell(forget_bias, gru_v
 
 
 def test_forget_gate_and_constant_error_path_follow_the_bias():
-    kw = {"scale": 1.0, "gru_variant": "classic", "T": 25, "H": 5, "seed": 4}
+    kw = {"scale": 1.0, "gru_variant": "classic", "keep_bias": 1.0, "T": 25, "H": 5, "seed": 4}
     means = []
     for bias in (-3.0, 0.0, 3.0):
         data, fig = build(forget_bias=bias, **kw)
@@ -71,12 +77,24 @@ def test_forget_gate_and_constant_error_path_follow_the_bias():
 def test_gru_path_is_one_minus_z_classic_and_z_pytorch():
     kw = {"scale": 1.0, "forget_bias": 0.0, "T": 20, "H": 4, "seed": 1}
     for variant in ("classic", "pytorch"):
-        data, _ = build(gru_variant=variant, **kw)
-        _, trace = independent("gru", gru_variant=variant, **kw)
-        z = trace.gates["z"][:, 0]
-        keep = 1.0 - z if variant == "classic" else z
-        expected = np.array([np.log10(np.prod(keep[t + 1:], axis=0)).mean() for t in range(20)])
-        np.testing.assert_allclose(data["log10_path"]["gru"], expected, atol=1e-9)
+        for keep_bias in (0.0, 2.0):
+            data, _ = build(gru_variant=variant, keep_bias=keep_bias, **kw)
+            _, trace = independent("gru", gru_variant=variant, keep_bias=keep_bias, **kw)
+            z = trace.gates["z"][:, 0]
+            keep = 1.0 - z if variant == "classic" else z
+            expected = np.array([np.log10(np.prod(keep[t + 1:], axis=0)).mean() for t in range(20)])
+            np.testing.assert_allclose(data["log10_path"]["gru"], expected, atol=1e-9)
+            assert data["keep_weight"] == pytest.approx(1.0 / (1.0 + np.exp(-keep_bias)))  # orthogonal: zero biases
+
+
+def test_the_default_gate_biases_carry_the_gradient_100_times_farther_than_the_rnn():
+    """The page's lesson at its defaults: at t = 0 the LSTM and the GRU keep at least 100× the RNN's gradient;
+    with PyTorch's zero biases they do not."""
+    data, _ = build()
+    grad = {cell: data["log10_grad"][cell][0] for cell in ("rnn", "lstm", "gru")}
+    assert grad["lstm"] - grad["rnn"] >= 2 and grad["gru"] - grad["rnn"] >= 2, grad
+    failed, _ = build(forget_bias=0.0, keep_bias=0.0)
+    assert max(failed["log10_grad"]["lstm"][0], failed["log10_grad"]["gru"][0]) < failed["log10_grad"]["rnn"][0]
 
 
 def test_small_multiples_has_one_panel_per_cell_in_its_colour():

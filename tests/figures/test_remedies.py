@@ -110,6 +110,7 @@ def test_skip_gradient_matches_finite_differences(w):
     assert np.all(data["local_residual"] >= 1.0)  # f'(x) + 1 ≥ 1 (seed 003)
     np.testing.assert_array_less(data["local_plain"], data["local_residual"])  # the skip always adds
     grad_trace = fig.data[2]  # residual, left panel
+    assert "ResNet" in grad_trace.name
     assert min(grad_trace.y) >= 1.0 - 1e-12
     assert fig.layout.yaxis.type == "log"
 
@@ -134,7 +135,45 @@ def test_irnn_norms_match_core_backward_and_identity_passes_exactly():
     # with W_h = I every unit's gradient is either passed unchanged (1/√H) or cut to 0 by the ReLU
     assert np.all(np.isclose(per_unit, 0.0) | np.isclose(per_unit, 1 / np.sqrt(6)))
     assert data["norms"]["pytorch_tanh"][0] < data["norms"]["pytorch_tanh"][-1]  # decays into the past
-    assert [trace.line.color for trace in fig.data] == [CELL_COLORS["rnn"]] * 3
+    colours = [trace.line.color for trace in fig.data]
+    assert len(set(colours)) == 3 and colours[2] == CELL_COLORS["rnn"]  # one colour per network
+
+
+def test_irnn_ignores_the_input_amplitude_and_tanh_saturates():
+    """ReLU with zero biases is positively homogeneous: the IRNN's gradient does not change with the input's
+    size. tanh saturates: identity + tanh lies above the IRNN at ×1 and below it at ×300."""
+    small, _ = build("irnn")
+    large, _ = build("irnn", amplitude="300")
+    np.testing.assert_allclose(large["norms"]["irnn"], small["norms"]["irnn"], rtol=1e-12)
+    below = lambda data: int(np.sum(data["norms"]["identity_tanh"] < data["norms"]["irnn"]))  # noqa: E731
+    assert below(small) < 15 < below(large)
+    assert large["mean_dphi"]["identity_tanh"] < small["mean_dphi"]["identity_tanh"]
+
+
+def _dense(x0, w, depth):
+    z = [x0]
+    for _ in range(depth):
+        z.append(np.tanh(w * np.mean(z)))
+    return np.array(z)
+
+
+@pytest.mark.parametrize("w", [0.3, 2.5])
+def test_dense_gradient_matches_finite_differences_and_stays_at_least_one(w):
+    depth = 9
+    data, fig = build("skip-connection", depth=depth, w=w, x0=0.7)
+    eps = 1e-6
+    for layer in range(depth + 1):  # perturb feature z_l and recompute everything after it
+        def final(delta):
+            z = list(_dense(0.7, w, layer)) if layer else [0.7]
+            z[layer] += delta
+            for _ in range(depth - layer):
+                z.append(np.tanh(w * np.mean(z)))
+            return np.array(z)
+        column = (final(eps) - final(-eps)) / (2 * eps)
+        assert 10 ** data["log10_grad_dense"][layer] == pytest.approx(np.linalg.norm(column), rel=1e-6)
+    assert np.all(data["log10_grad_dense"] >= 0.0)  # the concatenation carries z_l itself
+    assert data["width"] == depth + 1 and data["connections"] == depth * (depth + 1) // 2
+    assert any("DenseNet" in trace.name for trace in fig.data)
 
 
 def test_irnn_scaled_identity_explodes_and_vanishes():

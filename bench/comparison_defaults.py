@@ -1,19 +1,18 @@
 """Which gate biases make the cell comparison show the gated cells keeping the gradient?
 
 Computes ``log10 ‖∂L/∂h_0‖`` of the RNN, LSTM and GRU with the ``cell-comparison`` figure's own compute
-function (``rnnviz.catalogue.comparison.compute_comparison``) for several LSTM forget-gate biases and
-GRU update-gate ("keep") biases, at the page's defaults and then across seeds, inputs, initialisations,
-lengths and sizes. The goal: at t = 0 the LSTM's and the GRU's gradient at least 100× (2 decades)
-the RNN's.
+function (``rnnviz.lessons.cell_comparison.compute_comparison``) for several LSTM forget-gate biases
+(``forget_bias``) and GRU keep biases (``keep_bias``), at the page's other defaults and then across
+seeds, inputs, initialisations, lengths and sizes. The goal: at t = 0 the LSTM's and the GRU's gradient
+at least 100× (2 decades) the RNN's. The page's defaults (both biases 1) came from this table.
 
-The catalogue has no GRU bias parameter yet, so the biased GRU reaches the compute function the way
-an uploaded layer does: ``rnnviz.weights.register`` and the ``weights`` token. Its keep bias is
-``core.gru_keep_bias(b, variant)``: ``−b`` on ``z`` for the classic GRU (it keeps ``h_{t−1}`` with
-``1 − z``), ``+b`` for the pytorch GRU (it keeps with ``z``). "Chrono" rows draw per-unit biases
-``log U[1, T − 1)`` (Tallec & Ollivier 2018) for the forget gate (and minus that for the input gate)
-and as the GRU's keep bias.
+The keep bias is ``core.gru_keep_bias(b, variant)``: ``−b`` on ``z`` for the classic GRU (it keeps
+``h_{t−1}`` with ``1 − z``), ``+b`` for the pytorch GRU (it keeps with ``z``). "Chrono" rows draw
+per-unit biases ``log U[1, T − 1)`` (Tallec & Ollivier 2018) for the forget gate (and minus that for the
+input gate) and as the GRU's keep bias; those reach the compute function the way an uploaded layer does
+(``rnnviz.weights.register`` and the ``weights`` token).
 
-Run: ``python scripts/comparison_defaults.py`` (about a minute).
+Run: ``OPENBLAS_NUM_THREADS=1 python bench/comparison_defaults.py`` (about a minute).
 """
 
 import itertools
@@ -24,12 +23,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from rnnviz import core, weights  # noqa: E402
-from rnnviz.catalogue.comparison import compute_comparison  # noqa: E402
-from rnnviz.catalogue.sweep import INPUT_SIZE  # noqa: E402
+from rnnviz import core, setups, weights  # noqa: E402
+from rnnviz.lessons.cell_comparison import compute_comparison  # noqa: E402
+from rnnviz.lessons.scale_sweep import INPUT_SIZE  # noqa: E402
 
-DEFAULTS = {"scale": 1.0, "forget_bias": 0.0, "gru_variant": "classic", "init": "orthogonal", "input": "random",
-            "T": 100, "H": 16, "seed": 3}
+# The page's defaults but for the two gate biases, which each row sets.
+DEFAULTS = {"scale": 1.0, "forget_bias": 0.0, "keep_bias": 0.0, "gru_variant": "classic", "init": "orthogonal",
+            "input": "random", "T": 100, "H": 16, "seed": 3}
 GOAL = 2.0  # decades above the RNN at t = 0
 
 
@@ -40,21 +40,22 @@ def chrono(H, T, seed):
 
 def log10_at_zero(settings, keep_bias=0.0, chrono_lstm=False, chrono_gru=False):
     """``{cell: log10 ‖∂L/∂h_0‖}`` from the figure's compute function."""
-    s = {**DEFAULTS, **settings}
+    s = {**DEFAULTS, **settings, "keep_bias": keep_bias}
     values = {}
-    gru = core.init_params("gru", INPUT_SIZE, s["H"], init=s["init"], scale=s["scale"], seed=s["seed"],
-                           update_bias=core.gru_keep_bias(keep_bias, s["gru_variant"]))
     if chrono_gru:
+        gru = core.init_params("gru", INPUT_SIZE, s["H"], init=s["init"], scale=s["scale"], seed=s["seed"])
         core.gate_block(gru["bias_hh"], "z", "gru")[...] += core.gru_keep_bias(1.0, s["gru_variant"]) * chrono(
             s["H"], s["T"], s["seed"])
-    data = compute_comparison(**s, weights=weights.register("gru", gru))
+        data = compute_comparison(**s, weights=setups.uploaded_layer(weights.register("gru", gru)))
+    else:
+        data = compute_comparison(**s, weights=None)
     values.update({cell: float(data["log10_grad"][cell][0]) for cell in ("rnn", "gru")})
     if chrono_lstm:
         lstm = core.init_params("lstm", INPUT_SIZE, s["H"], init=s["init"], scale=s["scale"], seed=s["seed"])
         b = chrono(s["H"], s["T"], s["seed"])
         core.gate_block(lstm["bias_hh"], "f", "lstm")[...] += b
         core.gate_block(lstm["bias_hh"], "i", "lstm")[...] -= b
-        data = compute_comparison(**s, weights=weights.register("lstm", lstm))
+        data = compute_comparison(**s, weights=setups.uploaded_layer(weights.register("lstm", lstm)))
     values["lstm"] = float(data["log10_grad"]["lstm"][0])
     return values
 
