@@ -26,7 +26,7 @@ def comparison(values: dict[str, Any]) -> None:
 
 @ui.section(PAGE, ["cell-small-multiples"])
 def multiples(values: dict[str, Any]) -> None:
-    ui.figure("cell-small-multiples", values)
+    ui.figure("cell-small-multiples", values, show_live=False)  # follows the comparison's sliders
 
 
 ui.lesson_header(PAGE)

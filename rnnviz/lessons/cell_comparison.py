@@ -144,6 +144,7 @@ FIGURES = (
             "path ∂c_t/∂c_(t−1) = f_t.",
         ),
         params=PARAMS, compute=compute_comparison, build=figures.comparison_figure, table=comparison_table,
+        live=("scale", "forget_bias", "keep_bias"),
     ),
     FigureSpec(
         id="cell-small-multiples",
@@ -153,6 +154,7 @@ FIGURES = (
             "Per cell, ‖∂L/∂h_t‖ next to the product along its diagonal path (tanh', f, 1 − z).",
         ),
         params=PARAMS, compute=compute_comparison, build=figures.small_multiples_figure, table=comparison_table,
+        live=("scale", "forget_bias", "keep_bias"),
     ),
 )
 

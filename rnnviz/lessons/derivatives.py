@@ -132,7 +132,7 @@ STRINGS = {
         "- 스케일 **0.9**: 두 점 모두 경계 아래, 소실이 보장됩니다 (σ₁ < 1/γ).\n"
         "- 스케일 **3.0**, T = **200**: 기본 H = 3에서는 tanh가 거의 모든 유닛을 포화시켜 t = 0의 기울기가 약 "
         "10⁻⁶⁴·⁶까지 소실합니다 (선형이면 약 10⁹⁵ 폭발). H를 **16**으로 늘리면 포화되지 않은 유닛이 남아 tanh RNN의 "
-        "기울기도 약 10²²까지 커집니다 (H = 12쯤부터). 포화가 모든 것을 막아주지는 않습니다.\n"
+        "기울기도 10¹⁵ 넘게 커집니다 (H = 12쯤부터; 이 영역은 혼돈이라 정확한 값은 계산 순서에 따라 달라집니다). 포화가 모든 것을 막아주지는 않습니다.\n"
         "- 위 그림에서 가로축 범위를 10으로: |z| > 3이면 tanh' < 0.01, 포화된 유닛은 기울기를 거의 통과시키지 않습니다.",
         "- Defaults (scale 1.0): the linear RNN's gradient stays put (orthogonal matrix) while the tanh RNN's "
         "vanishes. The only difference is tanh'.\n"
@@ -142,7 +142,7 @@ STRINGS = {
         "- Scale **0.9**: both points below the boundary, vanishing is guaranteed (σ₁ < 1/γ).\n"
         "- Scale **3.0**, T = **200**: at the default H = 3 tanh saturates almost every unit and the gradient at "
         "t = 0 vanishes to about 10⁻⁶⁴·⁶ (the linear RNN's explodes to about 10⁹⁵). Raise H to **16**: some units "
-        "stay unsaturated and the tanh RNN's gradient grows too, to about 10²² (from about H = 12 on). Saturation "
+        "stay unsaturated and the tanh RNN's gradient grows too, beyond 10¹⁵ (from about H = 12 on; the dynamics are chaotic here, so the exact value depends on the order of the arithmetic). Saturation "
         "does not save everything.\n"
         "- In the top chart set the range to 10: for |z| > 3, tanh' < 0.01; a saturated unit lets almost no "
         "gradient through.",

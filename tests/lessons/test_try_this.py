@@ -117,12 +117,12 @@ def scale_point_nine_guarantees_vanishing():
     assert all(data["sigma1"] * gamma < 1.0 for gamma in data["gamma"].values())
 
 
-@claim("derivatives", 3, "3.0", "200", "3", "10⁻⁶⁴·⁶", "10⁹⁵", "16", "10²²", "12")
+@claim("derivatives", 3, "3.0", "200", "3", "10⁻⁶⁴·⁶", "10⁹⁵", "16", "10¹⁵", "12")
 def scale_three_grows_from_about_twelve_units():
     small = run("derivative-product", scale=3.0, T=200)
     near(small["log10_grad_tanh"][0], -64.6, 0.05)
     near(small["log10_grad_linear"][0], 95, 0.5)
-    near(run("derivative-product", scale=3.0, T=200, H=16)["log10_grad_tanh"][0], 22, 0.5)
+    assert run("derivative-product", scale=3.0, T=200, H=16)["log10_grad_tanh"][0] > 15  # chaotic: a bound, no value
     assert run("derivative-product", scale=3.0, T=200, H=8)["log10_grad_tanh"][0] < 0  # H = 8: still vanishes
     assert run("derivative-product", scale=3.0, T=200, H=12)["log10_grad_tanh"][0] > 0  # from about H = 12
 
