@@ -46,7 +46,8 @@ from tests.browser.chromium import VIEWPORT, launch  # noqa: E402
 from tests.browser.server import running_app  # noqa: E402
 
 # In-page clock: from the user's key press (or click) to the last change Streamlit makes to the page
-# (chart redrawn, running indicator gone), and when a Plotly chart last changed. Measured in the page
+# (chart redrawn, running indicator gone; not a live chart's sliders, which follow later), and when a
+# Plotly chart last changed. Measured in the page
 # itself; while the clock runs the benchmark polls only these numbers and the cheap "busy" check, so
 # reading the charts (a JSON dump of their data) cannot delay the redraw it times.
 PROBE_JS = """() => { if (window.__rnnviz) return; window.__rnnviz = {t0: 0, last: 0, plot: 0};
@@ -56,6 +57,9 @@ PROBE_JS = """() => { if (window.__rnnviz) return; window.__rnnviz = {t0: 0, las
     new MutationObserver(records => {
         const clock = window.__rnnviz;
         if (!clock.t0) return;
+        // A live chart's sliders arrive by themselves once its frames are computed (rnnviz/ui/frames.py):
+        // the page and its charts are done before that, so that change does not count.
+        if (records.every(r => r.target.closest && r.target.closest('.rnnviz-live-row'))) return;
         clock.last = performance.now();
         if (records.some(r => r.target.closest && r.target.closest('.js-plotly-plot'))) clock.plot = clock.last;
     }).observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true}); }"""

@@ -102,7 +102,7 @@ class Job:
         self._thread.join(timeout)
 
     def _run(self) -> None:
-        _lower_priority(self._niceness)
+        lower_thread_priority(self._niceness)
         with self._gate:
             if self._cancel.is_set():
                 self._finish(cancelled=True)
@@ -195,7 +195,7 @@ class Jobs:
             del self._jobs[key]
 
 
-def _lower_priority(niceness: int) -> None:
+def lower_thread_priority(niceness: int) -> None:
     """Raise this thread's niceness by ``niceness`` (Linux schedules threads one by one; elsewhere, or
     when not allowed, nothing changes)."""
     if niceness <= 0 or not hasattr(os, "setpriority") or not hasattr(threading, "get_native_id"):

@@ -2,7 +2,8 @@
 
 Computing a live figure's frames takes a few hundred milliseconds and the payload can be a megabyte. So
 that a control's change answers as fast as a plain chart, ``ui.figure`` sends the figure now and the URL
-of its frames; the frames are computed in a background thread (one at a time, each set once) and written
+of its frames; the frames are computed in a background thread (one at a time, each set once, at a lower
+scheduling priority than the page runs) and written
 to a file that Streamlit's component route serves (gzipped, cached by the browser), which the chart
 element fetches and then shows its live sliders. A second visitor at the same settings gets the file at
 once. The folder is the server process's own, bounded to :data:`MAX_FILES` files (the oldest go first).
@@ -14,6 +15,7 @@ import hashlib
 import logging
 import tempfile
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable
@@ -21,8 +23,12 @@ from typing import Any, Callable
 import streamlit as st
 import streamlit.components.v1 as components_v1
 
+from rnnviz.lessons.jobs import lower_thread_priority
+
 LOG = logging.getLogger("rnnviz")
 MAX_FILES = 256  # frame files kept per server process (each at most a few MB)
+NICENESS = 10  # the frames' thread yields the cores to the page runs that answer users (as training jobs do)
+START_DELAY_S = 0.25  # let the run that asked for the frames draw its page before they take the cores
 
 
 class FrameFiles:
@@ -31,7 +37,8 @@ class FrameFiles:
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="rnnviz-frames-"))
         self.url = f"component/{components_v1.declare_component('frames', path=str(self.folder)).name}"
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rnnviz-frames")
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rnnviz-frames",
+                                        initializer=lower_thread_priority, initargs=(NICENESS,))
         self._lock = threading.Lock()
         self._pending: set[str] = set()
 
@@ -47,6 +54,7 @@ class FrameFiles:
 
     def _write(self, digest: str, make: Callable[[], str]) -> None:
         try:
+            time.sleep(START_DELAY_S)
             text = make()
             partial = self.folder / f"{digest}.part"
             partial.write_text(text, encoding="utf-8")
