@@ -31,10 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tests.browser import streamlit_dom as dom
-from tests.browser.chromium import VIEWPORT, launch
 from tests.browser.server import free_port, is_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -208,17 +206,7 @@ def test_container_serves_health_and_a_page_and_passes_its_health_check(image):
         where = podman("exec", name, "python", "-c", "import rnnviz; print(rnnviz.__file__)").stdout
         assert where.startswith("/opt/venv/lib/")
         assert podman("exec", name, "test", "-e", "/src", check=False).returncode == 1  # no source tree
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            try:
-                page = browser.new_context(viewport=VIEWPORT, locale="en-US").new_page()
-                dom.open_app_page(page, f"{base_url}/vanishing_exploding?lang=ko")
-                assert dom.problems(page) == []
-                assert page.locator(".st-key-lang").count() == 1  # app.py ran, not the page file alone
-                assert dom.HANGUL.search(page.locator("[data-testid=stMain] h1").first.inner_text())
-                assert dom.chart_count(page) >= 1
-            finally:
-                browser.close()
+        dom.assert_app_serves_korean(base_url, "vanishing_exploding")
         podman("stop", "--time", "20", name, timeout=60)
         # The server is the container's first process and stops on SIGTERM.
         assert podman("inspect", "--format", "{{.State.ExitCode}}", name).stdout.strip() == "0"

@@ -20,10 +20,8 @@ from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
-from playwright.sync_api import sync_playwright
 
 from tests.browser import streamlit_dom as dom
-from tests.browser.chromium import VIEWPORT, launch
 from tests.browser.server import free_port, is_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,17 +141,7 @@ def test_installed_command_serves_the_app_outside_the_checkout(installed, elsewh
         cmdline = Path(f"/proc/{server.pid}/cmdline").read_bytes().split(b"\0")
         assert str(installed.parent / "lib").encode() in next(arg for arg in cmdline if arg.endswith(b"app.py"))
         assert b"streamlit" in cmdline
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            try:
-                page = browser.new_context(viewport=VIEWPORT, locale="en-US").new_page()
-                dom.open_app_page(page, f"{base_url}/scale_sweep?lang=ko")
-                assert dom.problems(page) == []
-                assert page.locator(".st-key-lang").count() == 1  # app.py ran, not the page file alone
-                assert dom.HANGUL.search(page.locator("[data-testid=stMain] h1").first.inner_text())
-                assert dom.chart_count(page) >= 1
-            finally:
-                browser.close()
+        dom.assert_app_serves_korean(base_url, "scale_sweep")
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -200,3 +200,23 @@ def platform_fonts(page: Any, selector: str) -> list[dict[str, Any]]:
         return cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
     finally:
         cdp.detach()
+
+
+def assert_app_serves_korean(base_url: str, route: str) -> None:
+    """Open ``/<route>?lang=ko`` of a running app in a fresh Chromium: app.py ran (the language control is
+    there, not the page file alone), the title is Korean, a chart is drawn and nothing went wrong."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.chromium import VIEWPORT, launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            page = browser.new_context(viewport=VIEWPORT, locale="en-US").new_page()
+            open_app_page(page, f"{base_url}/{route}?lang=ko")
+            assert problems(page) == []
+            assert page.locator(".st-key-lang").count() == 1  # app.py ran, not the page file alone
+            assert HANGUL.search(page.locator("[data-testid=stMain] h1").first.inner_text())
+            assert chart_count(page) >= 1
+        finally:
+            browser.close()
