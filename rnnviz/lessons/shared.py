@@ -152,8 +152,7 @@ STRINGS = {
     ),
     "chart.live.thinned": Text(
         "{label}: 슬라이더는 {stride}칸마다 하나씩 미리 계산한 값을 보여 줍니다. 다른 값은 옆의 설정에서 고르세요.",
-        "{label}: the slider steps through every {stride}th value, computed in advance; pick any other value in "
-        "the controls.",
+        "{label}: the slider offers one value in {stride}, computed in advance; any other value is in the controls.",
     ),
     "chart.fullscreen": Text("전체 화면 (Esc로 끝내기)", "Full screen (Esc to leave)"),
     "chart.failed": Text(
