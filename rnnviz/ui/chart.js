@@ -171,6 +171,8 @@ function goLive(div, url, setTriggerValue) {
     if (div.rnnvizData.live !== url) return;
     div.rnnvizLive = live;
     liveRow(div.parentElement, div, div.rnnvizData, setTriggerValue);
+    // A chart that fills the window makes room for the sliders that have just appeared above it.
+    if (div.rnnvizData.fill && div._fullLayout) window.Plotly.relayout(div, { height: fillHeight(div) });
   });
 }
 

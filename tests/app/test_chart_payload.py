@@ -4,13 +4,14 @@ config, where plotly.js is served, and labels in the user's language."""
 from __future__ import annotations
 
 import json
+import tempfile
 import time
+from pathlib import Path
 
 import plotly.io as pio
 
 from rnnviz import catalogue, export
 from rnnviz.i18n import t
-from rnnviz.ui.frames import frame_files
 from tests.app.apptest_helpers import chart_payloads, charts, open_page
 
 
@@ -51,13 +52,14 @@ def test_a_control_change_sends_the_new_figure_under_the_same_element():
 
 
 def live_payload(url: str, timeout: float = 60.0) -> dict:
-    """The live payload behind a chart's frames URL, once the server's background thread has written it."""
-    path = frame_files().path(url)
+    """The live payload behind a chart's frames URL, once the app's background thread has written it (in the
+    frames folder of the app under test: ``rnnviz-frames-*`` in the temporary directory)."""
+    name = url.rsplit("/", 1)[1]
     deadline = time.monotonic() + timeout
-    while not path.exists():
+    while not (found := list(Path(tempfile.gettempdir()).glob(f"rnnviz-frames-*/{name}"))):
         assert time.monotonic() < deadline, f"{url} was not written in {timeout:.0f} s"
         time.sleep(0.05)
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(found[0].read_text(encoding="utf-8"))
 
 
 def test_a_live_chart_sends_its_figure_at_once_and_the_address_of_its_frames():

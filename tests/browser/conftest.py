@@ -27,9 +27,12 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+# The server and the browser live as long as this folder's tests ("package"), not the whole session: Playwright's
+# sync API keeps an event loop running in the main thread, and the tests that follow (the load tests'
+# asyncio clients, the image export's Kaleido, their own Chromium) need it gone.
+@pytest.fixture(scope="package")
 def app_url(browser):
-    """Base URL of ``streamlit run app.py`` on a free loopback port (stopped after the session).
+    """Base URL of ``streamlit run app.py`` on a free loopback port (stopped after this folder's tests).
 
     The app is opened once at ``/`` first: until app.py has called ``st.navigation`` once, Streamlit
     serves ``pages/<name>.py`` bare at ``/<name>`` (see test_fresh_server.py), and the tests here
@@ -44,7 +47,7 @@ def app_url(browser):
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def warmed_pages():
     """The url paths of the slow pages already opened once on the test server."""
     return set()
@@ -72,7 +75,7 @@ def slow_pages_computed_once(request, warmed_pages):
     warmed_pages.add(path)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     try:
         from playwright.sync_api import sync_playwright

@@ -35,11 +35,13 @@ def test_closed_expanders_hold_no_buttons_and_an_open_one_downloads_the_seed_num
     assert [int(row["t"]) for row in rows] == list(range(1, 21))
     assert round(float(rows[-1]["norm"]), 6) == 4322.011666  # the seed code's 20th norm
 
-    html_file = download(page, "Download HTML")
-    html_path = tmp_path / html_file.suggested_filename
-    html_file.save_as(html_path)
-    html = html_path.read_text(encoding="utf-8")
-    assert html_file.suggested_filename == "rnnviz-book-norms.html"
-    assert "Plotly.newPlot" in html and len(html) > 1_000_000  # plotly.js itself is inlined: works offline
-    assert "<script src=" not in html
+    for label, name, marker in (("with its sliders", "rnnviz-book-norms.html", "rnnvizApplyPatch"),
+                                ("the chart only", "rnnviz-book-norms-static.html", "Plotly.newPlot")):
+        html_file = download(page, label)
+        html_path = tmp_path / html_file.suggested_filename
+        html_file.save_as(html_path)
+        html = html_path.read_text(encoding="utf-8")
+        assert html_file.suggested_filename == name
+        assert marker in html and len(html) > 1_000_000  # plotly.js itself is inlined: works offline
+        assert "<script src=" not in html
     assert not dom.problems(page) and not page.js_errors, (dom.problems(page), page.js_errors)
