@@ -121,6 +121,7 @@ FIGURES = (
             "through the layers (heatmap over layer and time step).",
         ),
         params=(CELL, LAYERS, SEQ_LEN, HIDDEN, SCALE, FORGET_BIAS, KEEP_BIAS, GRU_VARIANT, SEED),
+        live=("layers", "scale"),
         compute=compute_stacked, build=figures.stacked_figure, table=stacked_table,
     ),
     FigureSpec(
@@ -132,6 +133,7 @@ FIGURES = (
             "t ≤ p, the backward direction only t ≥ p.",
         ),
         params=(CELL, SEQ_LEN, HIDDEN, POSITION, SCALE, FORGET_BIAS, KEEP_BIAS, GRU_VARIANT, SEED),
+        live=("position", "scale"),
         compute=compute_bidirectional, build=figures.bidirectional_figure, table=bidirectional_table,
     ),
     FigureSpec(
@@ -144,6 +146,7 @@ FIGURES = (
             "the losses sit, and the gradient reaching each hidden state and input (tanh RNN, T = 10).",
         ),
         params=(SCALE, SEED),
+        live=("scale",),
         compute=compute_io_shapes, build=figures.io_shapes_figure, table=io_shapes_table,
     ),
     FigureSpec(
@@ -159,6 +162,7 @@ FIGURES = (
             "gradient as the sum of one share per step.",
         ),
         params=(SCALE, SEED),
+        live=("scale",),
         compute=compute_unfolded, build=figures.unfolded_figure, table=unfolded_table,
     ),
 )

@@ -274,6 +274,7 @@ FIGURES = (
             "004's g ← ηg/‖g‖. Norm clipping keeps the direction; element-wise clipping changes it.",
         ),
         params=(SEED, MAX_NORM, CLIP_VALUE, ETA),
+        live=("max_norm", "clip_value", "eta"),
         compute=compute_clipping, build=figures.clipping_figure, table=clipping_table,
     ),
     FigureSpec(
@@ -286,6 +287,7 @@ FIGURES = (
             "h_t: full BPTT against BPTT cut every k steps.",
         ),
         params=(CELL, STEPS, BLOCK, HIDDEN, SCALE, SEED),
+        live=("k", "scale"),
         compute=compute_truncated, build=figures.truncated_figure, table=truncated_table,
     ),
     FigureSpec(
@@ -299,6 +301,7 @@ FIGURES = (
             "number of features grows with every layer.",
         ),
         params=(DEPTH, SKIP_W, X0),
+        live=("depth", "w", "x0"),
         compute=compute_skip, build=figures.skip_figure, table=skip_table,
     ),
     FigureSpec(
@@ -311,6 +314,7 @@ FIGURES = (
             "passes unchanged along the units that stay active.",
         ),
         params=(STEPS, HIDDEN, SCALE, AMPLITUDE, SEED),
+        live=("scale",),
         compute=compute_irnn, build=figures.irnn_figure, table=irnn_table,
     ),
 )

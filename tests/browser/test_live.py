@@ -21,7 +21,8 @@ LIVE_SLIDERS = [
     ("home", "scale", {}), ("vanishing_exploding", "scale", {}), ("vanishing_exploding", "T", {}),
     ("derivatives", "scale", {}), ("scale_sweep", "highlight", {}), ("unrolled_graph", "scale", {}),
     ("unrolled_graph", "step", {}), ("inside_cells", "scale", {}), ("inside_cells", "step", {}),
-    ("dynamics", "c", {}), ("worked_examples", "wh", {}),
+    ("dynamics", "c", {}), ("worked_examples", "wh", {}), ("cell_comparison", "scale", {}),
+    ("cell_comparison", "forget_bias", {}), ("remedies", "max_norm", {}), ("architectures", "layers", {}),
 ]
 CHART_DATA_JS = """(name) => {
     const input = document.querySelector(`input[data-live="${name}"]`);

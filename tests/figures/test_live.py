@@ -30,7 +30,7 @@ def expected(spec, values, lang="en", theme="light"):
 def test_every_chart_page_has_live_figures():
     pages_with_live = {lessons.page_of(figure_id).name for figure_id, _ in LIVE}
     assert {"vanishing_exploding", "derivatives", "scale_sweep", "unrolled_graph", "inside_cells", "dynamics",
-            "worked_examples"} <= pages_with_live
+            "worked_examples", "cell_comparison", "remedies", "architectures"} <= pages_with_live
     assert ("book-norms", "scale") in LIVE and ("book-norms", "T") in LIVE
 
 
@@ -82,7 +82,8 @@ def test_thinning_keeps_the_ends_and_the_current_value():
 
 
 @pytest.mark.parametrize("page", ["home", "vanishing_exploding", "derivatives", "scale_sweep", "unrolled_graph",
-                                  "inside_cells", "dynamics", "worked_examples"])
+                                  "inside_cells", "dynamics", "worked_examples", "cell_comparison", "remedies",
+                                  "architectures"])
 def test_a_pages_live_frames_at_its_defaults_fit_2_mb(page):
     lesson = next(lesson for lesson in lessons.LESSONS if lesson.PAGE.name == page)
     specs = getattr(lesson, "FIGURES", ()) or (catalogue.get("book-norms"),)  # home shows the book's chart
