@@ -266,7 +266,7 @@ def _content(spec: catalogue.FigureSpec, data: Any, values: dict, fmt: str, args
         return export.live_html(spec, values, lang=args.lang, theme=args.theme)
     fig = spec.build(data, lang=args.lang, theme=args.theme, **spec.view_values(values))
     if fmt == "html":
-        return export.figure_html(fig)
+        return export.figure_html(fig, args.lang)
     assert renderer is not None and size is not None
     try:
         return renderer.render(fig, fmt, scale=size.scale, width=size.width, height=size.height)

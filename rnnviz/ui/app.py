@@ -3,6 +3,7 @@ app's menu, the language and theme; or, for a slide link, the one figure it name
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -13,12 +14,15 @@ from rnnviz.ui.frame import HOME, INTENDED_PAGE_KEY, app_sidebar, lang, read_fra
 from rnnviz.ui.menu import menu
 from rnnviz.ui.slide import missing_slide_notice, slide_figure, slide_view
 
+# The browser tab's icon, served by the app itself (a Material Symbols icon would be fetched from a font CDN).
+PAGE_ICON = Path(__file__).with_name("icon.png")
+
 
 def app_frame() -> Any:
     """Everything app.py draws around a page: the page config, the page menu, then the language and theme
     in the sidebar. Returns the page to run: the lesson, or for ``?slide=<figure id>`` that figure alone."""
     slide = slide_figure()
-    st.set_page_config(page_title="rnnviz", page_icon=":material/timeline:", layout="wide",
+    st.set_page_config(page_title="rnnviz", page_icon=str(PAGE_ICON), layout="wide",
                        initial_sidebar_state="collapsed" if slide else "auto")
     if slide:
         read_frame_from_url()

@@ -1,5 +1,5 @@
-// The app's chart element (a Streamlit component, mounted by rnnviz/ui/chart.py; live.js is inlined
-// before this file).
+// The app's chart element (a Streamlit component, mounted by rnnviz/ui/chart.py; live.js and
+// plotly_locales.js are inlined before this file).
 //
 // Streamlit's own Plotly element is replaced by a new one whenever its figure changes, so the
 // browser builds the chart from scratch and then draws it a second time once it is sized. This
@@ -30,12 +30,12 @@ function loadPlotly(url) {
   if (!window.rnnvizPlotly) {
     window.rnnvizPlotly = new Promise((resolve, reject) => {
       if (window.Plotly) {
-        resolve(window.Plotly);
+        resolve(rnnvizRegisterLocales(window.Plotly));
         return;
       }
       const script = document.createElement("script");
       script.src = url;
-      script.onload = () => resolve(window.Plotly);
+      script.onload = () => resolve(rnnvizRegisterLocales(window.Plotly));
       script.onerror = () => {
         window.rnnvizPlotly = null; // let the next figure try again
         reject(new Error(`could not load ${url}`));
