@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from rnnviz import catalogue, export, gallery, images, serve
+from rnnviz.figures.rich_text import plain
 from rnnviz.figures.style import THEMES
 from rnnviz.i18n import LANGS
 
@@ -95,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
 def _list(lang: str) -> int:
     width = max(len(figure_id) for figure_id in catalogue.CATALOGUE)
     for figure_id, spec in sorted(catalogue.CATALOGUE.items()):
-        print(f"{figure_id:<{width}}  {spec.title(lang)}")
+        print(f"{figure_id:<{width}}  {plain(spec.title(lang))}")
     return 0
 
 

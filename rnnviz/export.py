@@ -82,7 +82,7 @@ def live_html(spec: FigureSpec, values: Mapping[str, Any], *, lang: str, theme: 
     payload = live_payload(spec, values, lang=lang, theme=theme, label=lambda param: param.label(lang))
     dark = theme == "dark"
     return LIVE_PAGE.read_text(encoding="utf-8").format(
-        lang=lang, title=_html_text(spec.title(lang)), paper="#111111" if dark else "#ffffff",
+        lang=lang, title=_html_text(spec.title(lang)), body_class="rnnviz-large" if theme == "projector" else "", paper="#111111" if dark else "#ffffff",
         ink="#eeeeee" if dark else "#222222", plotly_js=_inline_script(PLOTLY_JS.read_text(encoding="utf-8")),
         live_js=_inline_script(LIVE_JS.read_text(encoding="utf-8") + "\n" + LOCALES_JS.read_text(encoding="utf-8")),
         payload=_inline_script(payload), config=json.dumps({**plotly_config(lang), "responsive": True}), thinned=json.dumps(t("chart.live.thinned", lang)),

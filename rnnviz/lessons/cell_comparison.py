@@ -222,7 +222,7 @@ STRINGS = {
     "cell_comparison.panel.forget": Text("LSTM 망각 게이트 f_t", "LSTM forget gate f_t"),
     "cell_comparison.axis.t": Text("시간 크기 t", "Time step t"),
     "cell_comparison.axis.norm": Text("‖∂L/∂h_t‖ / 곱 (로그)", "‖∂L/∂h_t‖ / product (log)"),
-    "cell_comparison.axis.log10_norm": Text("log₁₀ 값 (너무 커서)", "log₁₀ value (too large)"),
+    "cell_comparison.axis.log10_norm": Text("log₁₀ 값", "log₁₀ value"),
     "cell_comparison.trace.grad": Text("{cell}: ‖∂L/∂h_t‖", "{cell}: ‖∂L/∂h_t‖"),
     "cell_comparison.path.rnn": Text("RNN: Π tanh'(a_k), k > t", "RNN: Π tanh'(a_k), k > t"),
     "cell_comparison.path.lstm": Text("LSTM: Π f_k, k > t (오차 경로)", "LSTM: Π f_k, k > t (error path)"),

@@ -176,7 +176,7 @@ STRINGS = {
     "scale_sweep.axis.t": Text("시간 크기 t", "Time step t"),
     "scale_sweep.axis.scale": Text("W_hh 스케일 s", "Scale s of W_hh"),
     "scale_sweep.axis.norm": Text("‖∂L/∂h_t‖ (로그)", "‖∂L/∂h_t‖ (log)"),
-    "scale_sweep.axis.log10_norm": Text("log₁₀ ‖∂L/∂h_t‖ (값이 너무 커서 로그로 표시)", "log₁₀ ‖∂L/∂h_t‖ (too large for a log axis)"),
+    "scale_sweep.axis.log10_norm": Text("log₁₀ ‖∂L/∂h_t‖", "log₁₀ ‖∂L/∂h_t‖"),
     "scale_sweep.hover": Text("t = %{x}<br>s = %{y:.3f}<br>log₁₀ ‖∂L/∂h_t‖ = %{z:.2f}",
                         "t = %{x}<br>s = %{y:.3f}<br>log₁₀ ‖∂L/∂h_t‖ = %{z:.2f}"),
     "scale_sweep.trace.critical": Text("임계 스케일 s* = {s:.3f}", "Critical scale s* = {s:.3f}"),

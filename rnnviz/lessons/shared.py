@@ -108,7 +108,8 @@ WEIGHTS = Param(
 # The app frame's texts (menu, sidebar, notices, exports, chart element), in Korean and English.
 STRINGS = {
     "sidebar.language": Text("언어 / Language", "Language / 언어"),
-    "sidebar.theme": Text("차트 테마", "Chart theme"),
+    "sidebar.theme": Text("테마", "Theme"),
+    "theme.auto": Text("자동: 앱 테마를 따름 ({current})", "Automatic: the app's theme ({current})"),
     "theme.light": Text("밝게", "Light"),
     "theme.dark": Text("어둡게", "Dark"),
     "theme.projector": Text("프로젝터 (큰 글씨, 고대비)", "Projector (large type, high contrast)"),
@@ -187,6 +188,10 @@ STRINGS = {
     "error.unexpected": Text(
         "예상하지 못한 문제가 생겼습니다. 설정을 바꾸거나 기본값으로 돌아가 보세요.",
         "Something unexpected went wrong. Change a setting or go back to the defaults.",
+    ),
+    "chart.log10_axis": Text(
+        "값이 10^±300을 넘어 그대로 그릴 수 없으므로 세로축은 log₁₀ 값입니다.",
+        "Beyond 10^±300 the values cannot be drawn as they are: the vertical axis shows their log₁₀.",
     ),
     "chart.downsampled": Text(
         "화면 해상도에 맞춰 {factor}배 줄여서 그렸습니다 (평균).",

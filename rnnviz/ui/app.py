@@ -10,7 +10,7 @@ import streamlit as st
 
 from rnnviz import lessons
 from rnnviz.i18n import t
-from rnnviz.ui.frame import HOME, INTENDED_PAGE_KEY, app_sidebar, lang, read_frame_from_url
+from rnnviz.ui.frame import HOME, INTENDED_PAGE_KEY, app_sidebar, lang, page_colours, read_frame_from_url
 from rnnviz.ui.menu import menu
 from rnnviz.ui.slide import missing_slide_notice, slide_figure, slide_view
 
@@ -26,10 +26,12 @@ def app_frame() -> Any:
                        initial_sidebar_state="collapsed" if slide else "auto")
     if slide:
         read_frame_from_url()
+        page_colours()
         navigation(None)
         return _Slide(lambda: slide_view(slide))
     menu_slot = st.sidebar.container()  # the menu goes first, drawn once the page is known
     app_sidebar()
+    page_colours()
     page = navigation(menu_slot)
     missing_slide_notice()
     return page

@@ -18,7 +18,8 @@
 //
 // data: {figure: Plotly figure JSON (string), live: the URL of its live payload (or null), show: the names
 //        of the live sliders this chart shows (it follows the others), config: Plotly config, plotly: URL of
-//        plotly.min.js, labels: {fullscreen, failed}} in the user's language.
+//        plotly.min.js, labels: {fullscreen, failed}} in the user's language, large: the projector theme's
+//        large type for the sliders' labels.
 
 const FULLSCREEN_ICON = {
   width: 1000,
@@ -196,10 +197,13 @@ function liveRow(box, div, data, setTriggerValue) {
       ),
     ),
   );
-  if (live && live.thinned.length && data.labels.thinned) {
+  // Which sliders step through fewer values than the controls offer: only those shown above this chart.
+  const shownLabels = controls.map((slider) => slider.label);
+  const thinned = live ? live.thinned.filter(([label]) => shownLabels.includes(label)) : [];
+  if (thinned.length && data.labels.thinned) {
     const note = document.createElement("div");
     note.className = "rnnviz-live-note";
-    note.textContent = live.thinned.map(([label, stride]) => data.labels.thinned.replace("{label}", label).replace("{stride}", stride)).join(" ");
+    note.textContent = thinned.map(([label, stride]) => data.labels.thinned.replace("{label}", label).replace("{stride}", stride)).join(" ");
     row.append(note);
   }
   row.hidden = row.childElementCount === 0;
@@ -258,6 +262,7 @@ export default function chart({ data, parentElement, setTriggerValue }) {
   }
   const previous = div.rnnvizData;
   div.rnnvizData = data;
+  div.parentElement.classList.toggle("rnnviz-large", Boolean(data.large));
   const stop = () => {
     div.rnnvizObserver.disconnect();
     div.rnnvizVisibility.disconnect();

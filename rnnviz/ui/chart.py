@@ -17,7 +17,7 @@ import streamlit.components.v1 as components_v1
 
 from rnnviz import export
 from rnnviz.figures.live import LIVE_JS
-from rnnviz.ui.frame import lang, text
+from rnnviz.ui.frame import lang, text, theme
 
 ASSETS = Path(__file__).parent  # chart.js and chart.css
 _PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"
@@ -58,6 +58,7 @@ def chart(figure_json: str, key: str, *, live_url: str | None = None, show_live:
         "live": live_url,
         "show": show_live or [],
         "fill": fill,
+        "large": theme() == "projector",  # the live sliders' labels in large type, as the chart's
         "config": export.plotly_config(lang()),
         "plotly": plotly_js_url(),
         "labels": {"fullscreen": text("chart.fullscreen"), "failed": text("chart.failed"),
