@@ -220,7 +220,7 @@ STRINGS = {
     "cell_comparison.multiples.heading": Text("셀별 작은 그림", "One panel per cell"),
     "cell_comparison.panel.gradients": Text("손실은 마지막 시각", "Loss at the last step"),
     "cell_comparison.panel.forget": Text("LSTM 망각 게이트 f_t", "LSTM forget gate f_t"),
-    "cell_comparison.axis.t": Text("시간 크기 t", "Time step t"),
+    "cell_comparison.axis.t": Text("시각 t", "Time step t"),
     "cell_comparison.axis.norm": Text("‖∂L/∂h_t‖ / 곱 (로그)", "‖∂L/∂h_t‖ / product (log)"),
     "cell_comparison.axis.log10_norm": Text("log₁₀ 값", "log₁₀ value"),
     "cell_comparison.trace.grad": Text("{cell}: ‖∂L/∂h_t‖", "{cell}: ‖∂L/∂h_t‖"),

@@ -154,7 +154,7 @@ STRINGS = {
     "derivatives.panel.pascanu": Text("Pascanu 외의 충분조건 σ₁ < 1/γ", "Pascanu et al.: σ₁ < 1/γ suffices"),
     "derivatives.axis.z": Text("z (활성화 함수의 입력)", "z (input of the activation)"),
     "derivatives.axis.value": Text("값", "Value"),
-    "derivatives.axis.t": Text("시간 크기 t", "Time step t"),
+    "derivatives.axis.t": Text("시각 t", "Time step t"),
     "derivatives.axis.gradient": Text("노름 / 곱 (로그)", "Norm / product (log)"),
     "derivatives.axis.log10_gradient": Text("log₁₀ 노름 / 곱", "log₁₀ norm / product"),
     "derivatives.axis.gamma": Text("γ = max |φ'| (tanh 1, σ 1/4)", "γ = max |φ'| (tanh 1, σ 1/4)"),

@@ -49,7 +49,7 @@ SCALE = Param(
 
 SEQ_LEN = Param(
     "T", "int", 20, Text("시계열 길이 T", "Sequence length T"),
-    help=Text("펼칠 시간 크기", "Number of time steps to unroll"),
+    help=Text("펼칠 시각 수", "Number of time steps to unroll"),
     min=1, max=1000, step=1,
 )
 
@@ -166,19 +166,19 @@ STRINGS = {
         "PNG for slides: click the camera icon at the chart's top right (high resolution).",
     ),
     "notice.invalid": Text(
-        "URL의 `{name}` 값 `{raw}`을(를) 읽을 수 없어 기본값 {used}을(를) 씁니다.",
+        "URL의 `{name}` 값(`{raw}`)을 읽을 수 없어 기본값({used})을 씁니다.",
         "Could not read `{raw}` for `{name}` in the URL; using the default {used}.",
     ),
     "notice.clamped": Text(
-        "URL의 `{name}` 값 `{raw}`이(가) 허용 범위 밖이라 {used}(으)로 맞췄습니다.",
+        "URL의 `{name}` 값(`{raw}`)이 허용 범위 밖이라 가장 가까운 값({used})으로 맞췄습니다.",
         "`{name}` = `{raw}` in the URL is out of range; using {used}.",
     ),
     "notice.too_long": Text(
-        "URL의 `{name}` 값이 너무 길어 기본값 {used}을(를) 씁니다.",
+        "URL의 `{name}` 값이 너무 길어 기본값({used})을 씁니다.",
         "The URL value for `{name}` is too long; using the default {used}.",
     ),
     "notice.unknown_choice": Text(
-        "URL의 `{name}` 값 `{raw}`은(는) 선택지에 없어 기본값 {used}을(를) 씁니다.",
+        "URL의 `{name}` 값(`{raw}`)은 선택지에 없어 기본값({used})을 씁니다.",
         "`{raw}` is not a choice for `{name}` in the URL; using the default {used}.",
     ),
     "error.compute": Text(
