@@ -11,6 +11,7 @@ TARGETS = (("pages/inside_cells.py", "your_weights.open.cells"), ("pages/scale_s
            ("pages/cell_comparison.py", "your_weights.open.compare"))
 
 ui.lesson_header(PAGE)
+ui.uploads.uploader_texts()
 upload = st.file_uploader(ui.text("your_weights.uploader", mb=ui.uploads.MAX_MB), type=["npz"],
                           key=f"{PAGE}.file", max_upload_size=ui.uploads.MAX_MB)
 if upload is not None:

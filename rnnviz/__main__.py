@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from rnnviz import catalogue, export, gallery, images, serve
+from rnnviz.figures.rich_text import plain
 from rnnviz.figures.style import THEMES
 from rnnviz.i18n import LANGS
 
@@ -95,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
 def _list(lang: str) -> int:
     width = max(len(figure_id) for figure_id in catalogue.CATALOGUE)
     for figure_id, spec in sorted(catalogue.CATALOGUE.items()):
-        print(f"{figure_id:<{width}}  {spec.title(lang)}")
+        print(f"{figure_id:<{width}}  {plain(spec.title(lang))}")
     return 0
 
 
@@ -266,7 +267,7 @@ def _content(spec: catalogue.FigureSpec, data: Any, values: dict, fmt: str, args
         return export.live_html(spec, values, lang=args.lang, theme=args.theme)
     fig = spec.build(data, lang=args.lang, theme=args.theme, **spec.view_values(values))
     if fmt == "html":
-        return export.figure_html(fig)
+        return export.figure_html(fig, args.lang)
     assert renderer is not None and size is not None
     try:
         return renderer.render(fig, fmt, scale=size.scale, width=size.width, height=size.height)

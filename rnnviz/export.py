@@ -27,11 +27,26 @@ MIME_TYPES = {"csv": "text/csv", "json": "application/json", "html": "text/html"
               "png": "image/png", "svg": "image/svg+xml"}
 # A 16:9 slide, in layout pixels: the size of every image export unless asked otherwise.
 SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
-# Client-side PNG export (the camera icon): large enough for a slide.
+# Every chart's Plotly config (the app's chart element, the slide view, the HTML exports): nothing leaves the
+# room (no "Share chart..." upload to Plotly's cloud, no "Edit in Chart Studio" link, no logo linking out), no
+# selection tools (nothing on these charts is selectable), and a client-side PNG (the camera icon) large
+# enough for a slide. ``plotly_config(lang)`` adds the toolbar's language.
 PLOTLY_CONFIG = {
     "displaylogo": False,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "showLink": False,
+    "plotlyServerURL": "",
+    "modeBarButtonsToRemove": ["sendChartToCloud", "editInChartStudio", "select2d", "lasso2d"],
     "toImageButtonOptions": {"format": "png", "scale": 3, "width": SLIDE_WIDTH, "height": SLIDE_HEIGHT},
 }
+# plotly.js's interface (toolbar titles, hints) in Korean: registered by the chart element and the HTML pages.
+LOCALES_JS = Path(__file__).parent / "figures" / "plotly_locales.js"
+
+
+def plotly_config(lang: str) -> dict[str, Any]:
+    """The Plotly config of a chart in ``lang`` (its toolbar speaks the page's language)."""
+    return {**PLOTLY_CONFIG, "locale": lang}
 
 
 def table_csv(spec: FigureSpec, data: Any) -> str:
@@ -46,9 +61,14 @@ def table_json(spec: FigureSpec, data: Any, values: Mapping[str, Any]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1)
 
 
-def figure_html(fig: go.Figure) -> str:
-    """A standalone HTML page with plotly.js inlined (works with no network)."""
-    return fig.to_html(include_plotlyjs=True, full_html=True, config=PLOTLY_CONFIG)
+def figure_html(fig: go.Figure, lang: str = "en") -> str:
+    """A standalone HTML page with plotly.js inlined (works with no network), its toolbar in ``lang``."""
+    page = fig.to_html(include_plotlyjs=False, full_html=True, config=plotly_config(lang))
+    page = page.replace("<html>", f'<html lang="{lang}">', 1)
+    scripts = (f"<script>{_inline_script(PLOTLY_JS.read_text(encoding='utf-8'))}</script>\n"
+               f"<script>{_inline_script(LOCALES_JS.read_text(encoding='utf-8'))}\nrnnvizRegisterLocales(Plotly);</script>\n")
+    head_end = page.index("</head>")
+    return page[:head_end] + scripts + page[head_end:]
 
 
 LIVE_PAGE = Path(__file__).parent / "figures" / "live_page.html"
@@ -62,10 +82,10 @@ def live_html(spec: FigureSpec, values: Mapping[str, Any], *, lang: str, theme: 
     payload = live_payload(spec, values, lang=lang, theme=theme, label=lambda param: param.label(lang))
     dark = theme == "dark"
     return LIVE_PAGE.read_text(encoding="utf-8").format(
-        lang=lang, title=_html_text(spec.title(lang)), paper="#111111" if dark else "#ffffff",
+        lang=lang, title=_html_text(spec.title(lang)), body_class="rnnviz-large" if theme == "projector" else "", paper="#111111" if dark else "#ffffff",
         ink="#eeeeee" if dark else "#222222", plotly_js=_inline_script(PLOTLY_JS.read_text(encoding="utf-8")),
-        live_js=_inline_script(LIVE_JS.read_text(encoding="utf-8")), payload=_inline_script(payload),
-        config=json.dumps({**PLOTLY_CONFIG, "responsive": True}), thinned=json.dumps(t("chart.live.thinned", lang)),
+        live_js=_inline_script(LIVE_JS.read_text(encoding="utf-8") + "\n" + LOCALES_JS.read_text(encoding="utf-8")),
+        payload=_inline_script(payload), config=json.dumps({**plotly_config(lang), "responsive": True}), thinned=json.dumps(t("chart.live.thinned", lang)),
     )
 
 

@@ -65,6 +65,15 @@ def test_list_prints_every_figure_id_once():
     assert sorted(ids) == sorted(catalogue.CATALOGUE)
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_list_prints_plain_titles(lang):
+    """Readable in a terminal: no TeX-like ``x_{n−1}`` and no chart markup."""
+    result = run_cli("list", "--lang", lang)
+    assert result.returncode == 0
+    for line in result.stdout.splitlines():
+        assert "_{" not in line and "^{" not in line and "<sub>" not in line and "<sup>" not in line, line
+
+
 def test_csv_export_of_book_norms_holds_the_seed_codes_20_norms(tmp_path):
     out = tmp_path / "norms.csv"
     result = run_cli("export", "book-norms", "--format", "csv", "--out", str(out))

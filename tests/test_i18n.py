@@ -71,3 +71,19 @@ def test_every_string_is_used_by_the_app():
 def test_the_usage_check_sees_literal_and_templated_keys():
     code = 'text("a.one") + t(f"b.trace.{name}", lang) + text(f"{page}.title")'
     assert unused_keys(["a.one", "b.trace.x", "home.title", "a.two", "b.other"], code) == ["a.two", "b.other"]
+
+
+ALTERNATIVE_PARTICLES = ("(를)", "(을)", "(가)", "(이)", "(은)", "(는)", "(과)", "(와)", "(으)", "(로)")
+
+
+@pytest.mark.parametrize("key", sorted(strings()))
+def test_korean_needs_no_particle_for_two_kinds_of_word(key):
+    """Korean that reads as Korean: a sentence is written so that its particles attach to a fixed word, never
+    "을(를)" after a placeholder whose value the sentence cannot know."""
+    found = [particle for particle in ALTERNATIVE_PARTICLES if particle in strings()[key].ko]
+    assert not found, (key, found)
+
+
+@pytest.mark.parametrize("key", sorted(strings()))
+def test_korean_says_time_step_as_the_seeds_do(key):
+    assert "시간 크기" not in strings()[key].ko, key  # the seeds' prose says 시각 t

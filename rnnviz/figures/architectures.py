@@ -95,8 +95,6 @@ def bidirectional_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figu
     fig.update_xaxes(title_text=t("architectures.axis.t", lang), range=[-0.5, data["T"] - 0.5])
     fig.update_yaxes(title_text="log₁₀‖∂L/∂x_t‖", row=1, col=1)
     fig.update_yaxes(title_text="log₁₀‖∂L/∂h_t‖", row=1, col=2)
-    big = theme == "projector"
-    fig.update_layout(margin={"t": 95, "b": 150 if big else 110}, legend={"y": -0.3 if big else -0.22})
     return fig
 
 
@@ -233,7 +231,7 @@ def unfolded_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
         fig.add_trace(bar(x=steps, y=data["contrib"][name], name=label, marker_color=color,
                           hovertemplate="t=%{x}: %{y:.4f}<extra>" + label + "</extra>"), row=2, col=1)
     apply_layout(fig, theme=theme, title=t("architectures.unfolded.title", lang), height=640)
-    fig.update_layout(barmode="group", legend={"y": -0.12})
+    fig.update_layout(barmode="group")
     fig.update_xaxes(range=[-3.4, n_t - 0.3], showgrid=False, zeroline=False)
     fig.update_xaxes(showticklabels=False, row=1, col=1)
     fig.update_xaxes(title_text=t("architectures.axis.t", lang), tickvals=steps.tolist(), row=2, col=1)

@@ -76,8 +76,7 @@ def backward_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     note = t("book_code.backward.runs" if data["runs"] else "book_code.backward.fails", lang)
     if any_floored:
         note += " " + t("book_code.backward.floored", lang)
-    add_note(fig, note, y=-0.24)  # below the axis title, also with the projector's large type
-    fig.update_layout(legend={"y": -0.34}, margin={"b": 130})
+    add_note(fig, note)
     return fig
 
 
@@ -139,13 +138,13 @@ def rnnlm_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
                      "y": 1.0, "yanchor": "top"},
     })
     for col in (1, 2):
-        fig.update_xaxes(title_text=t("book_code.rnnlm.x_axis", lang), tickangle=-35, row=1, col=col)
+        fig.update_xaxes(title_text=t("book_code.rnnlm.x_axis", lang), tickangle=-90 if theme == "projector" else -35,
+                         row=1, col=col)
         fig.update_yaxes(autorange="reversed", row=1, col=col, showticklabels=col == 1)
     fig.update_yaxes(title_text=t("book_code.rnnlm.y_axis", lang), row=1, col=1)
     fig.update_xaxes(title_text=t("book_code.rnnlm.iteration", lang), row=2, col=1)
     low, high = min(float(losses.min()), 0.1) / 2, max(float(losses.max()), uniform) * 2  # at least a decade
     fig.update_yaxes(type="log", exponentformat="power", title_text=t("book_code.rnnlm.loss_axis", lang),
                      range=[np.log10(low), np.log10(high)], dtick=1, row=2, col=1)
-    add_note(fig, t("book_code.rnnlm.argmax", lang), y=-0.1)
-    fig.update_layout(margin={"b": 90})
+    add_note(fig, t("book_code.rnnlm.argmax", lang))
     return fig

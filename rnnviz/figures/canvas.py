@@ -32,6 +32,9 @@ from plotly.basedatatypes import BasePlotlyType
 from plotly.io.json import to_json_plotly
 from plotly.subplots import make_subplots
 
+from rnnviz.figures.fit import fit_above, fit_below, tidy_log_axes, tidy_subplot_titles
+from rnnviz.figures.rich_text import rich_text_in_place
+
 _PLOTLY_OBJECTS = contextvars.ContextVar("rnnviz_plotly_objects", default=False)
 _UNDERSCORED = frozenset({"error_x", "error_y"})  # property names that contain an underscore
 
@@ -84,25 +87,45 @@ def builder(draw: Callable[..., Canvas | go.Figure]) -> Callable[..., go.Figure]
     """A figure builder from ``draw(data, *, lang, theme, **view)``, which draws on :func:`figure` or
     :func:`subplots` (``view``: the figure's display options, e.g. ``yaxis``): calling it returns a
     validated ``go.Figure``; its ``json`` attribute returns the JSON string without validation, ``dict``
-    the same figure as a dict (arrays as Plotly's typed arrays), and ``draw`` is the function itself."""
+    the same figure as a dict (arrays as Plotly's typed arrays), and ``draw`` is the function itself.
+    Every way, the figure is finished alike: its sub- and superscripts become markup
+    (:mod:`rnnviz.figures.rich_text`) and its legend and notes find room below the plot (:mod:`rnnviz.figures.fit`)."""
+
+    def drawn(data: Any, lang: str, theme: str, view: dict[str, Any]) -> Canvas | go.Figure:
+        fig = draw(data, lang=lang, theme=theme, **view)
+        if isinstance(fig, Canvas):
+            _finish(fig.data, fig.layout, fig.frames)
+            return fig
+        plain = fig.to_dict()  # Plotly's own figure (inside plotly_objects): the same finish on a copy
+        _finish(plain["data"], plain["layout"], plain.get("frames", []))
+        return go.Figure(plain)
 
     @functools.wraps(draw)
     def build(data: Any, *, lang: str, theme: str, **view: Any) -> go.Figure:
-        fig = draw(data, lang=lang, theme=theme, **view)
+        fig = drawn(data, lang, theme, view)
         return fig if isinstance(fig, go.Figure) else go.Figure(fig.to_dict(typed_arrays=False))
 
     def as_json(data: Any, *, lang: str, theme: str, **view: Any) -> str:
-        fig = draw(data, lang=lang, theme=theme, **view)
+        fig = drawn(data, lang, theme, view)
         return fig.to_json() if isinstance(fig, Canvas) else fig.to_json(validate=False)
 
     def as_dict(data: Any, *, lang: str, theme: str, **view: Any) -> dict[str, Any]:
-        fig = draw(data, lang=lang, theme=theme, **view)
+        fig = drawn(data, lang, theme, view)
         return fig.to_dict(copy=False) if isinstance(fig, Canvas) else fig.to_plotly_json()
 
     build.json = as_json
     build.dict = as_dict
     build.draw = draw
     return build
+
+
+def _finish(data: list[dict[str, Any]], layout: dict[str, Any], frames: list[dict[str, Any]]) -> None:
+    for part in (data, layout, frames):
+        rich_text_in_place(part)
+    tidy_log_axes(layout)
+    tidy_subplot_titles(layout)
+    fit_above(layout)
+    fit_below(layout, data)
 
 
 class Canvas:

@@ -8,7 +8,7 @@ import numpy as np
 
 from rnnviz.figures.canvas import builder, scatter, subplots
 from rnnviz.figures.derivatives import log_axis_values
-from rnnviz.figures.style import CELL_COLORS, GUIDE, Figure, apply_layout, line_width
+from rnnviz.figures.style import CELL_COLORS, GUIDE, Figure, add_note, apply_layout, line_width
 from rnnviz.i18n import t
 
 CELLS = ("rnn", "lstm", "gru")
@@ -73,8 +73,9 @@ def comparison_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     fig.update_yaxes(title_text=t(y_key, lang), row=1, col=1)
     if not as_log10:
         fig.update_yaxes(type="log", exponentformat="power", row=1, col=1)
+    else:
+        add_note(fig, t("chart.log10_axis", lang))
     fig.update_yaxes(title_text="f_t", range=[0.0, 1.02], row=1, col=2)
-    _legend_below(fig, theme)
     return fig
 
 
@@ -107,12 +108,7 @@ def small_multiples_figure(data: dict[str, Any], *, lang: str, theme: str) -> Fi
     fig.update_yaxes(title_text=t(y_key, lang), row=1, col=1)
     if not as_log10:
         fig.update_yaxes(type="log", exponentformat="power")
-    _legend_below(fig, theme)
+    else:
+        add_note(fig, t("chart.log10_axis", lang))
     return fig
 
-
-def _legend_below(fig: Figure, theme: str) -> None:
-    """Keep the legend clear of the axis titles (the projector theme's type is larger)."""
-    big = theme == "projector"
-    fig.update_layout(margin={"t": 100 if big else 95, "b": 200 if big else 120},
-                      legend={"y": -0.42 if big else -0.22})

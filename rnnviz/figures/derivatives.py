@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from rnnviz.figures.canvas import builder, figure, scatter, subplots
-from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, SECONDARY, SKY, Figure, apply_layout, line_width
+from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, SECONDARY, SKY, Figure, add_note, apply_layout, line_width
 from rnnviz.i18n import t
 
 LOG_AXIS_LIMIT = 300.0  # beyond 10^±300 a log axis of raw values overflows: plot log10 on a linear axis
@@ -100,13 +100,12 @@ def product_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     fig.update_yaxes(title_text=t(y_key, lang), row=1, col=1)
     if not as_log10:
         fig.update_yaxes(type="log", exponentformat="power", row=1, col=1)
+    else:
+        add_note(fig, t("chart.log10_axis", lang))
     fig.update_xaxes(title_text=t("derivatives.axis.gamma", lang), type="log", row=1, col=2,
                      range=list(np.log10(PASCANU_GAMMA)), dtick=1)
     fig.update_yaxes(title_text=t("derivatives.axis.sigma1", lang), type="log", row=1, col=2,
                      range=list(np.log10(PASCANU_SIGMA)), dtick=1)
-    big = theme == "projector"
-    fig.update_layout(margin={"t": 100 if big else 95, "b": 200 if big else 120},
-                      legend={"y": -0.42 if big else -0.2})
     return fig
 
 

@@ -64,13 +64,12 @@ def cobweb_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
             text=[f"{x:.5f}"], textposition="bottom right" if key == "sink" else "top left",
             textfont={"color": color},
         ))
-    apply_layout(fig, theme=theme, title=t("dynamics.cobweb.title", lang, c=_plus_c(data["c"])), x_title="x_{n−1}",
-                 y_title="x_n", height=540)
+    apply_layout(fig, theme=theme, title=t("dynamics.cobweb.title", lang, c=_plus_c(data["c"])), x_title="xₙ₋₁",
+                 y_title="xₙ", height=540)
     fig.update_xaxes(range=[-1.5, 1.5])
     fig.update_yaxes(range=[min(-0.2, data["c"] - 0.1), 1.6])
     if data["escaped"]:
         add_note(fig, t("dynamics.cobweb.escaped", lang))
-        fig.update_layout(legend={"y": -0.26})
     return fig
 
 

@@ -38,17 +38,10 @@ def _time_axis(fig: Figure, data: dict[str, Any], *, row: int | None = None, col
                          tickangle=-45 if len(tokens) > 10 else 0, row=row, col=col)
 
 
-def _bottom(data: dict[str, Any], notes: list[str]) -> int:
-    """Bottom margin in pixels: room for (rotated) tick labels, the axis title and the notes."""
-    return (110 if data.get("tokens") else 60) + 22 * len(notes)
-
-
 def _notes_below(fig: Figure, data: dict[str, Any], notes: list[str]) -> None:
-    """Notes under the axis title, each on its own line, pinned in pixels so nothing overlaps."""
-    bottom = _bottom(data, notes)
-    for k, note in enumerate(notes):
-        add_note(fig, note, y=0.0, yshift=-(bottom - 22 * (len(notes) - k) + 4))
-    fig.update_layout(margin={"b": bottom})
+    """Notes under the axis title (and the legend), each on its own line."""
+    for note in notes:
+        add_note(fig, note)
 
 
 def _aggregation_notes(data: dict[str, Any], lang: str) -> list[str]:
@@ -210,5 +203,5 @@ def word_gradients_figure(data: dict[str, Any], *, lang: str, theme: str) -> Fig
         notes.append(t("inside_cells.note.distractor", lang, word=data["distractor"]))
     if not np.all(keep):
         notes.append(t("inside_cells.note.dropped", lang, count=int(np.sum(~keep))))
-    _notes_below(fig, data, ["   ".join(notes)] if notes else [])
+    _notes_below(fig, data, notes)
     return fig

@@ -34,6 +34,7 @@ def clipping_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
         fig.add_trace(bar(
             x=[label], y=[data["norms"][name]], marker_color=color, legendgroup=name, showlegend=False,
             text=[f"{data['norms'][name]:.3f}<br>cos = {data['cosines'][name]:.4f}"], textposition="outside", textfont={"size": 12 if theme != "projector" else 16},
+            constraintext="none", cliponaxis=False,
             hovertemplate="‖g‖ = %{y:.6f}<extra>" + label + "</extra>",
         ), row=1, col=2)
     fig.add_hline(y=data["clip_value"], line={"color": SKY, "dash": "dot", "width": 1.5}, row=1, col=1)
@@ -43,8 +44,9 @@ def clipping_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     fig.update_yaxes(title_text=t("remedies.clip.value_axis", lang), row=1, col=1)
     fig.update_yaxes(title_text="‖g‖", row=1, col=2, range=[0, 1.25 * max(data["norms"].values())])
     fig.update_xaxes(showticklabels=False, row=1, col=2)
-    fig.update_xaxes(tickangle=-45, row=1, col=1)
-    fig.update_layout(legend={"y": -0.3}, margin={"b": 110})
+    # 18 labels side by side: upright on a projector, turned otherwise; a little smaller than the axes' type
+    fig.update_xaxes(tickangle=-90 if theme == "projector" else -45, tickfont={"size": 15 if theme == "projector" else 12},
+                     row=1, col=1)
     return fig
 
 
@@ -107,7 +109,6 @@ def truncated_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     fig.update_yaxes(autorange="reversed", row=1, col=2)
     add_note(fig, t("remedies.tbptt.note", lang, full=data["dwh_full"], cut=data["dwh_cut"],
                     diff=100 * data["dwh_rel_diff"]))
-    fig.update_layout(margin={"b": 90})
     return fig
 
 
@@ -150,9 +151,7 @@ def skip_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     note = t("remedies.skip.dense_note", lang, width=data["width"], connections=data["connections"])
     if clipped:
         note += "<br>" + t("remedies.note.clipped", lang)
-    big = theme == "projector"
-    add_note(fig, note, y=-0.46 if big else -0.3)
-    fig.update_layout(legend={"y": -0.2 if big else -0.17}, margin={"b": 220 if big else 170 if clipped else 150})
+    add_note(fig, note)
     return fig
 
 
@@ -190,7 +189,5 @@ def irnn_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
                  x_title=t("remedies.axis.time_step", lang), y_title="‖∂L/∂h_t‖")
     fig.update_yaxes(type="log", exponentformat="power")
     if gaps:
-        big = theme == "projector"
-        add_note(fig, t("remedies.irnn.gaps", lang), y=-0.3 if big else -0.24)
-        fig.update_layout(legend={"y": -0.38 if big else -0.32}, margin={"b": 170 if big else 120})
+        add_note(fig, t("remedies.irnn.gaps", lang))
     return fig

@@ -78,9 +78,11 @@ def sweep_figure(data: dict[str, Any], *, lang: str, theme: str, highlight: floa
     fig.update_yaxes(title_text=t(y_key, lang), row=2, col=1)
     if not as_log10:
         fig.update_yaxes(type="log", exponentformat="power", row=2, col=1)
+    else:
+        add_note(fig, t("chart.log10_axis", lang))
     fig.update_layout(
         legend={"orientation": "v", "x": 1.02, "y": 0.0, "yanchor": "bottom", "xanchor": "left"},
-        margin={"t": 95, "r": 30, "b": 80},
+        margin={"r": 30},
     )
     notes = []
     if data["factor_t"] > 1 or data["factor_s"] > 1:
@@ -93,6 +95,6 @@ def sweep_figure(data: dict[str, Any], *, lang: str, theme: str, highlight: floa
         notes.append(t("scale_sweep.note.critical_outside", lang, s=critical))
     if data["n_scales"] < data["requested_scales"]:
         notes.append(t("scale_sweep.note.fewer_scales", lang, n=data["n_scales"], requested=data["requested_scales"]))
-    if notes:
-        add_note(fig, "  ·  ".join(notes), y=-0.08)
+    for note in notes:
+        add_note(fig, note)
     return fig

@@ -191,10 +191,8 @@ def gradients_figure(data: dict[str, Any], *, lang: str, theme: str, moment: int
     fig.update_yaxes(title_text=t("training.axis.log10_grad", lang), row=2, col=1)
     fig.update_xaxes(title_text=t("training.axis.step", lang), range=[0, data["steps"]], row=3, col=1)
     fig.update_yaxes(range=[0.0, 1.0], title_text=t("training.axis.gate", lang), row=3, col=1)
-    big = theme == "projector"
-    fig.update_layout(legend={"y": -0.08}, margin={"b": 190 if big else 110})
     if floored:
-        add_note(fig, t("training.gradients.floor", lang), y=-0.2 if big else -0.14)
+        add_note(fig, t("training.gradients.floor", lang))
     return fig
 
 
@@ -225,8 +223,7 @@ def summary_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
                  x_title=t("training.axis.delay", lang), y_title=t("training.axis.ratio", lang), height=440)
     fig.update_xaxes(tickvals=[length - 1 for length in data["lengths"]])
     _ratio_axis(fig, np.concatenate(everything))
-    add_note(fig, t("training.summary.markers", lang), y=-0.3)
-    fig.update_layout(margin={"b": 120})
+    add_note(fig, t("training.summary.markers", lang))
     return fig
 
 
@@ -271,5 +268,4 @@ def reversal_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     fig.update_yaxes(title_text=t("training.axis.ratio", lang), row=1, col=1)
     _ratio_axis(fig, np.concatenate(everything), row=1, col=1)
     fig.update_yaxes(title_text=t("training.axis.distance", lang), range=[0, 1.2 * data["T"]], row=1, col=2)
-    fig.update_layout(legend={"y": -0.2}, margin={"b": 120})
     return fig

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from rnnviz.figures.canvas import builder, figure, scatter
-from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, SECONDARY, SKY, Figure, apply_layout, line_width
+from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, SECONDARY, SKY, Figure, add_note, apply_layout, line_width
 from rnnviz.i18n import t
 
 LINEAR_LIMIT = 300.0  # beyond 1e±300 a linear axis cannot show the values: plot log10 instead
@@ -47,6 +47,9 @@ def norms_figure(data: dict[str, Any], *, lang: str, theme: str, yaxis: str = "l
                  x_title=t("vanishing_exploding.axis.time_step", lang), y_title=y_title)
     if not as_log10 and yaxis == "log":
         fig.update_yaxes(type="log", exponentformat="power")
+    if as_log10:
+        add_note(fig, t("chart.log10_axis", lang))
+    fig.update_layout(legend={"orientation": "v"})  # a narrow chart (beside the eigenvalues): one entry a row
     verdict = t(f"vanishing_exploding.verdict.{_verdict(data['rho'])}", lang)
     fig.add_annotation(
         text=f"ρ = {data['rho']:.4f}   σ₁ = {data['sigma1']:.4f}   → {verdict}",
@@ -95,6 +98,7 @@ def eigenvalues_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure
     apply_layout(fig, theme=theme, title=t("vanishing_exploding.eigen.title", lang),
                  x_title=t("vanishing_exploding.axis.real", lang), y_title=t("vanishing_exploding.axis.imag", lang))
     fig.update_yaxes(scaleanchor="x", scaleratio=1)
+    fig.update_layout(legend={"orientation": "v"})  # a narrow chart: one entry a row
     return fig
 
 

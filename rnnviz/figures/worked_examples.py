@@ -102,5 +102,4 @@ def scalar_bptt_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure
     fig.update_layout(barmode="group")
     fig.update_xaxes(tickmode="array", tickvals=steps)
     add_note(fig, f"∂L/∂u = {data['dL_du']:.6f}   ∂L/∂w = {data['dL_dw']:.6f}   ∂L/∂v = {data['dL_dv']:.6f}")
-    fig.update_layout(legend={"y": -0.26})
     return fig

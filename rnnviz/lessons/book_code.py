@@ -193,9 +193,9 @@ FIGURES = (
         id="book-backward",
         title=Text("RNN 계층의 역전파: 올바른 식과 블로그 코드", "The RNN layer's backward: correct vs the seed's code"),
         summary=Text(
-            "책의 행 벡터 표기 h_t = tanh(h_{t−1} W_h + x_t W_x + b)에서 각 기울기를 중앙 차분과 비교한 상대 오차. "
+            "책의 행 벡터 표기 h_t = tanh(hₜ₋₁ W_h + x_t W_x + b)에서 각 기울기를 중앙 차분과 비교한 상대 오차. "
             "블로그 002의 코드는 dWx와 dh_prev에 틀린 식을 넣습니다.",
-            "In the book's row-vector notation h_t = tanh(h_{t−1} W_h + x_t W_x + b), the relative error of "
+            "In the book's row-vector notation h_t = tanh(hₜ₋₁ W_h + x_t W_x + b), the relative error of "
             "each gradient against centred finite differences. Seed 002's code puts wrong formulas into dWx "
             "and dh_prev.",
         ),
@@ -368,7 +368,7 @@ STRINGS = {
     "book_code.rnnlm.uniform": Text("ln 7 = {value:.3f} (균등한 추측)", "ln 7 = {value:.3f} (a uniform guess)"),
     "book_code.rnnlm.prob": Text("확률", "Probability"),
     "book_code.rnnlm.x_axis": Text("다음 단어 후보", "Candidate next word"),
-    "book_code.rnnlm.y_axis": Text("시각 t: 입력 → 실제 다음 단어", "Step t: input → true next word"),
+    "book_code.rnnlm.y_axis": Text("t: 입력 → 다음 단어", "t: input → next word"),
     "book_code.rnnlm.iteration": Text("학습 반복", "Training step"),
     "book_code.rnnlm.loss_axis": Text("손실 (로그축)", "Loss (log axis)"),
 }

@@ -28,8 +28,8 @@ COMPOSITIONS = Param(
 )
 C = Param(
     "c", "float", 0.15, Text("상수 c", "Constant c"),
-    help=Text("x_n = x_{n−1}² + c (블로그는 0.15; 고정점이 실수이려면 c ≤ 1/4)",
-              "x_n = x_{n−1}² + c (the seed uses 0.15; real fixed points need c ≤ 1/4)"),
+    help=Text("xₙ = xₙ₋₁² + c (블로그는 0.15; 고정점이 실수이려면 c ≤ 1/4)",
+              "xₙ = xₙ₋₁² + c (the seed uses 0.15; real fixed points need c ≤ 1/4)"),
     min=-0.5, max=0.25, step=0.01, fmt="%.2f",
 )
 X0 = Param(
@@ -96,7 +96,7 @@ FIGURES = (
     ),
     FigureSpec(
         id="cobweb",
-        title=Text("x_n = x_{n−1}² + c의 거미줄 그림", "Cobweb of x_n = x_{n−1}² + c"),
+        title=Text("xₙ = xₙ₋₁² + c의 거미줄 그림", "Cobweb of xₙ = xₙ₋₁² + c"),
         summary=Text("c = 0.15: 싱크 (1 − √0.4)/2 = 0.18377 (f' = 0.36754), 소스 (1 + √0.4)/2 = 0.81623 (f' = 1.63246).",
                      "c = 0.15: sink (1 − √0.4)/2 = 0.18377 (f' = 0.36754), source (1 + √0.4)/2 = 0.81623 "
                      "(f' = 1.63246)."),
@@ -117,11 +117,11 @@ STRINGS = {
     "dynamics.nav": Text("반복되는 함수: 싱크와 소스", "Iterated maps: sinks and sources"),
     "dynamics.title": Text("역학계로 본 RNN", "An RNN as a dynamical system"),
     "dynamics.intro": Text(
-        "블로그 004: h_t = f(x_t, h_{t−1})이므로 RNN의 계산은 함수 f를 반복해서 합성한 것입니다. 합성할수록 함수는 "
+        "블로그 004: hₜ = f(xₜ, hₜ₋₁)이므로 RNN의 계산은 함수 f를 반복해서 합성한 것입니다. 합성할수록 함수는 "
         "복잡해지고 기울기가 커지거나 작아집니다. 고정점에서의 도함수가 1보다 작으면 주변 값을 끌어당기는 "
         "**싱크**(끌개), 1보다 크면 밀어내는 **소스**입니다. 기울기도 같은 곱을 따라가므로, 싱크 근처에서는 "
         "기울기 소실, 소스 근처에서는 기울기 폭발이 일어납니다.",
-        "Seed 004: since h_t = f(x_t, h_{t−1}), an RNN computes the same function f composed over and over. "
+        "Seed 004: since hₜ = f(xₜ, hₜ₋₁), an RNN computes the same function f composed over and over. "
         "Composition makes the function wilder and its slopes larger or smaller. At a fixed point, a derivative "
         "below 1 pulls nearby values in (a **sink**, or attractor); above 1 it pushes them away (a **source**). "
         "The gradient follows the same product, so near a sink it vanishes and near a source it explodes.",
@@ -150,7 +150,7 @@ STRINGS = {
         "x = x² + c, (1 ∓ √(1 − 4c))/2: at c = 0.15 the sink is 0.18377 (f' = 0.36754) and the source 0.81623 "
         "(f' = 1.63246).",
     ),
-    "dynamics.cobweb.title": Text("x_n = x_(n−1)² {c}의 궤도", "Orbit of x_n = x_(n−1)² {c}"),
+    "dynamics.cobweb.title": Text("xₙ = xₙ₋₁² {c}의 궤도", "Orbit of xₙ = xₙ₋₁² {c}"),
     "dynamics.cobweb.orbit": Text("궤도 (거미줄)", "Orbit (cobweb)"),
     "dynamics.cobweb.sink": Text("싱크 {x:.5f} (f' = {slope:.5f})", "Sink {x:.5f} (f' = {slope:.5f})"),
     "dynamics.cobweb.source": Text("소스 {x:.5f} (f' = {slope:.5f})", "Source {x:.5f} (f' = {slope:.5f})"),

@@ -305,7 +305,7 @@ STRINGS = {
     "inside_cells.grads.title": Text("{cell}: 마지막 시각의 손실에서 온 기울기", "{cell}: gradient of the last step's loss"),
     "inside_cells.words.title": Text("{cell}: 각 단어에 도달한 기울기 ‖∂L/∂x_t‖", "{cell}: gradient reaching each word ‖∂L/∂x_t‖"),
     "inside_cells.axis.unit": Text("유닛", "Unit"),
-    "inside_cells.axis.time": Text("시각 t (time step)", "Time step t"),
+    "inside_cells.axis.time": Text("시각 t", "Time step t"),
     "inside_cells.axis.word": Text("단어 (시각 t)", "Word (time step t)"),
     "inside_cells.axis.grad_norm": Text("기울기 노름 (로그)", "Gradient norm (log)"),
     "inside_cells.trace.grad_h": Text("‖∂L/∂h_t‖ (은닉 상태)", "‖∂L/∂h_t‖ (hidden state)"),

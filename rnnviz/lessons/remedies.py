@@ -464,6 +464,6 @@ STRINGS = {
         "끊긴 곳: 기울기가 정확히 0 (ReLU가 모든 경로를 막았거나 tanh' = 0으로 포화) 또는 10⁻³⁰⁰ 미만.",
         "Gaps: the gradient is exactly 0 (ReLU closed every path, or tanh saturated to tanh' = 0) or below 10⁻³⁰⁰.",
     ),
-    "remedies.axis.time_step": Text("시간 크기 t", "Time step t"),
+    "remedies.axis.time_step": Text("시각 t", "Time step t"),
     "remedies.note.clipped": Text("10⁻³⁰⁰ 미만의 값은 10⁻³⁰⁰으로 잘라 그렸습니다.", "Values below 10⁻³⁰⁰ are drawn at 10⁻³⁰⁰."),
 }

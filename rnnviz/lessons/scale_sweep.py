@@ -28,7 +28,7 @@ FLOOR = -300.0  # an exactly zero gradient (log10 = -inf, e.g. ReLU units all of
 CURVES = 5  # how many scales get a curve beside the heatmap
 
 GRADIENT_T = replace(SEQ_LEN, default=100, min=2, help=Text(
-    "펼칠 시간 크기 (손실은 마지막 시각)", "Number of time steps to unroll (the loss is at the last one)"))
+    "펼칠 시각 수 (손실은 마지막 시각)", "Number of time steps to unroll (the loss is at the last one)"))
 GRADIENT_H = replace(HIDDEN, default=16)
 INIT = Param(
     "init", "choice", "orthogonal", Text("가중치 초기화", "Weight initialisation"),
@@ -173,10 +173,10 @@ STRINGS = {
     "scale_sweep.title.figure": Text("{cell}: log₁₀ ‖∂L/∂h_t‖, 손실은 마지막 시각", "{cell}: log₁₀ ‖∂L/∂h_t‖, loss at the last step"),
     "scale_sweep.panel.heatmap": Text("스케일 s × 시각 t", "Scale s × step t"),
     "scale_sweep.panel.curves": Text("몇 개의 스케일에서 자른 단면", "Slices at a few scales"),
-    "scale_sweep.axis.t": Text("시간 크기 t", "Time step t"),
+    "scale_sweep.axis.t": Text("시각 t", "Time step t"),
     "scale_sweep.axis.scale": Text("W_hh 스케일 s", "Scale s of W_hh"),
     "scale_sweep.axis.norm": Text("‖∂L/∂h_t‖ (로그)", "‖∂L/∂h_t‖ (log)"),
-    "scale_sweep.axis.log10_norm": Text("log₁₀ ‖∂L/∂h_t‖ (값이 너무 커서 로그로 표시)", "log₁₀ ‖∂L/∂h_t‖ (too large for a log axis)"),
+    "scale_sweep.axis.log10_norm": Text("log₁₀ ‖∂L/∂h_t‖", "log₁₀ ‖∂L/∂h_t‖"),
     "scale_sweep.hover": Text("t = %{x}<br>s = %{y:.3f}<br>log₁₀ ‖∂L/∂h_t‖ = %{z:.2f}",
                         "t = %{x}<br>s = %{y:.3f}<br>log₁₀ ‖∂L/∂h_t‖ = %{z:.2f}"),
     "scale_sweep.trace.critical": Text("임계 스케일 s* = {s:.3f}", "Critical scale s* = {s:.3f}"),
@@ -189,7 +189,7 @@ STRINGS = {
     "scale_sweep.note.floored": Text("정확히 0인 기울기는 가장 작은 값(10⁻³⁰⁰ 이하)으로 그렸습니다.",
                                "Exactly zero gradients are drawn at the smallest value (10⁻³⁰⁰ or below)."),
     "scale_sweep.note.no_critical": Text("임계 스케일이 [0.001, 100] 안에 없습니다.", "No critical scale in [0.001, 100]."),
-    "scale_sweep.note.critical_outside": Text("임계 스케일 s* = {s:.3f}은(는) 그린 범위 밖입니다.",
+    "scale_sweep.note.critical_outside": Text("임계 스케일(s* = {s:.3f})은 그린 범위 밖입니다.",
                                         "The critical scale s* = {s:.3f} lies outside the plotted range."),
     "scale_sweep.critical.caption": Text(
         "임계 스케일 s* = {s}. 이 값에서 은닉 상태 0에서의 야코비안 ∂h_t/∂h_(t−1)의 스펙트럼 반지름이 1입니다.",

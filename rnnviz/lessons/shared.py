@@ -49,7 +49,7 @@ SCALE = Param(
 
 SEQ_LEN = Param(
     "T", "int", 20, Text("시계열 길이 T", "Sequence length T"),
-    help=Text("펼칠 시간 크기", "Number of time steps to unroll"),
+    help=Text("펼칠 시각 수", "Number of time steps to unroll"),
     min=1, max=1000, step=1,
 )
 
@@ -108,7 +108,8 @@ WEIGHTS = Param(
 # The app frame's texts (menu, sidebar, notices, exports, chart element), in Korean and English.
 STRINGS = {
     "sidebar.language": Text("언어 / Language", "Language / 언어"),
-    "sidebar.theme": Text("차트 테마", "Chart theme"),
+    "sidebar.theme": Text("테마", "Theme"),
+    "theme.auto": Text("자동: 앱 테마를 따름 ({current})", "Automatic: the app's theme ({current})"),
     "theme.light": Text("밝게", "Light"),
     "theme.dark": Text("어둡게", "Dark"),
     "theme.projector": Text("프로젝터 (큰 글씨, 고대비)", "Projector (large type, high contrast)"),
@@ -164,19 +165,19 @@ STRINGS = {
         "PNG for slides: click the camera icon at the chart's top right (high resolution).",
     ),
     "notice.invalid": Text(
-        "URL의 `{name}` 값 `{raw}`을(를) 읽을 수 없어 기본값 {used}을(를) 씁니다.",
+        "URL의 `{name}` 값(`{raw}`)을 읽을 수 없어 기본값({used})을 씁니다.",
         "Could not read `{raw}` for `{name}` in the URL; using the default {used}.",
     ),
     "notice.clamped": Text(
-        "URL의 `{name}` 값 `{raw}`이(가) 허용 범위 밖이라 {used}(으)로 맞췄습니다.",
+        "URL의 `{name}` 값(`{raw}`)이 허용 범위 밖이라 가장 가까운 값({used})으로 맞췄습니다.",
         "`{name}` = `{raw}` in the URL is out of range; using {used}.",
     ),
     "notice.too_long": Text(
-        "URL의 `{name}` 값이 너무 길어 기본값 {used}을(를) 씁니다.",
+        "URL의 `{name}` 값이 너무 길어 기본값({used})을 씁니다.",
         "The URL value for `{name}` is too long; using the default {used}.",
     ),
     "notice.unknown_choice": Text(
-        "URL의 `{name}` 값 `{raw}`은(는) 선택지에 없어 기본값 {used}을(를) 씁니다.",
+        "URL의 `{name}` 값(`{raw}`)은 선택지에 없어 기본값({used})을 씁니다.",
         "`{raw}` is not a choice for `{name}` in the URL; using the default {used}.",
     ),
     "error.compute": Text(
@@ -186,6 +187,10 @@ STRINGS = {
     "error.unexpected": Text(
         "예상하지 못한 문제가 생겼습니다. 설정을 바꾸거나 기본값으로 돌아가 보세요.",
         "Something unexpected went wrong. Change a setting or go back to the defaults.",
+    ),
+    "chart.log10_axis": Text(
+        "값이 10^±300을 넘어 그대로 그릴 수 없으므로 세로축은 log₁₀ 값입니다.",
+        "Beyond 10^±300 the values cannot be drawn as they are: the vertical axis shows their log₁₀.",
     ),
     "chart.downsampled": Text(
         "화면 해상도에 맞춰 {factor}배 줄여서 그렸습니다 (평균).",

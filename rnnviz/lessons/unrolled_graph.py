@@ -26,7 +26,7 @@ INIT = "orthogonal"  # the W_h scale is then exactly W_h's spectral radius
 
 GRAPH_T = replace(
     SEQ_LEN, default=6, max=200, aliases=("T_graph",),
-    help=Text("펼칠 시간 크기. 24를 넘으면 가운데를 ⋯ 노드로 접습니다.",
+    help=Text("펼칠 시각 수. 24를 넘으면 가운데를 ⋯ 노드로 접습니다.",
               "Time steps to unroll; beyond 24 the middle collapses into a ⋯ node."),
 )
 LOSS = Param(
@@ -212,7 +212,7 @@ STRINGS = {
         "The input is a sentence, so T is its length ({T} tokens); each word is a fixed random embedding.",
     ),
     "unrolled_graph.step_clamped": Text(
-        "선택한 시각 t = {asked}이(가) T = {T}보다 커서 t = {T}을(를) 보여 줍니다.",
+        "선택한 시각(t = {asked})이 T = {T}보다 커서 마지막 시각(t = {T})을 보여 줍니다.",
         "The chosen step t = {asked} is beyond T = {T}; showing t = {T}.",
     ),
     "unrolled_graph.cell_heading": Text("셀 하나 들여다보기", "Inside one cell"),

@@ -40,6 +40,8 @@ STRINGS = {
         "come from the file.",
     ),
     "your_weights.uploader": Text("가중치 파일 (.npz, 최대 {mb} MB)", "Weights file (.npz, at most {mb} MB)"),
+    "your_weights.uploader.button": Text("파일 올리기", "Upload"),
+    "your_weights.uploader.limit": Text("파일 하나에 최대 {mb} MB • NPZ", "{mb} MB per file • NPZ"),
     "your_weights.current": Text(
         "지금 쓰는 가중치: **{cell}**, H = {H}, I = {I}, 식별자 `{token}`.",
         "Weights in use: **{cell}**, H = {H}, I = {I}, token `{token}`.",
@@ -76,7 +78,7 @@ STRINGS = {
         "`{name}` holds Python objects; pickles are never loaded, for safety. Save plain number arrays.",
     ),
     "your_weights.error.dtype": Text(
-        "`{name}`의 자료형 {dtype}은(는) 실수가 아닙니다.",
+        "`{name}`의 자료형({dtype})은 실수가 아닙니다.",
         "`{name}` has dtype {dtype}, not real numbers.",
     ),
     "your_weights.error.not_finite": Text(
@@ -94,13 +96,13 @@ STRINGS = {
         "The layer is too big (H = {H}, I = {I}); the app handles H ≤ {max_h} and I ≤ {max_i}.",
     ),
     "your_weights.notice.unknown_token": Text(
-        "링크의 가중치 `{token}`이(가) 이 서버에 없습니다 (서버가 다시 시작되었거나 오래되었습니다). "
+        "링크에 적힌 가중치(`{token}`)가 이 서버에 없습니다 (서버가 다시 시작되었거나 오래되었습니다). "
         "생성한 가중치를 씁니다. '나의 가중치' 페이지에서 다시 올려 주세요.",
         "The weights `{token}` named in the link are not on this server (it restarted, or they expired); "
         "using generated weights. Upload them again on the 'Your own weights' page.",
     ),
     "your_weights.notice.other_cell": Text(
-        "올린 가중치는 {uploaded}용입니다. 셀을 {uploaded}(으)로 고르면 그 가중치를 씁니다. 지금은 생성한 가중치입니다.",
+        "올린 가중치는 {uploaded} 셀의 것입니다. 셀 종류에서 {uploaded} 셀을 고르면 그 가중치를 씁니다. 지금은 생성한 가중치입니다.",
         "The uploaded weights are for the {uploaded}; choose that cell to use them. Generated weights for now.",
     ),
     "your_weights.notice.using": Text(

@@ -3,29 +3,35 @@ app's menu, the language and theme; or, for a slide link, the one figure it name
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
 from rnnviz import lessons
 from rnnviz.i18n import t
-from rnnviz.ui.frame import HOME, INTENDED_PAGE_KEY, app_sidebar, lang, read_frame_from_url
+from rnnviz.ui.frame import HOME, INTENDED_PAGE_KEY, app_sidebar, lang, page_colours, read_frame_from_url
 from rnnviz.ui.menu import menu
 from rnnviz.ui.slide import missing_slide_notice, slide_figure, slide_view
+
+# The browser tab's icon, served by the app itself (a Material Symbols icon would be fetched from a font CDN).
+PAGE_ICON = Path(__file__).with_name("icon.png")
 
 
 def app_frame() -> Any:
     """Everything app.py draws around a page: the page config, the page menu, then the language and theme
     in the sidebar. Returns the page to run: the lesson, or for ``?slide=<figure id>`` that figure alone."""
     slide = slide_figure()
-    st.set_page_config(page_title="rnnviz", page_icon=":material/timeline:", layout="wide",
+    st.set_page_config(page_title="rnnviz", page_icon=str(PAGE_ICON), layout="wide",
                        initial_sidebar_state="collapsed" if slide else "auto")
     if slide:
         read_frame_from_url()
+        page_colours()
         navigation(None)
         return _Slide(lambda: slide_view(slide))
     menu_slot = st.sidebar.container()  # the menu goes first, drawn once the page is known
     app_sidebar()
+    page_colours()
     page = navigation(menu_slot)
     missing_slide_notice()
     return page

@@ -1,5 +1,5 @@
-// The app's chart element (a Streamlit component, mounted by rnnviz/ui/chart.py; live.js is inlined
-// before this file).
+// The app's chart element (a Streamlit component, mounted by rnnviz/ui/chart.py; live.js and
+// plotly_locales.js are inlined before this file).
 //
 // Streamlit's own Plotly element is replaced by a new one whenever its figure changes, so the
 // browser builds the chart from scratch and then draws it a second time once it is sized. This
@@ -18,7 +18,8 @@
 //
 // data: {figure: Plotly figure JSON (string), live: the URL of its live payload (or null), show: the names
 //        of the live sliders this chart shows (it follows the others), config: Plotly config, plotly: URL of
-//        plotly.min.js, labels: {fullscreen, failed}} in the user's language.
+//        plotly.min.js, labels: {fullscreen, failed}} in the user's language, large: the projector theme's
+//        large type for the sliders' labels.
 
 const FULLSCREEN_ICON = {
   width: 1000,
@@ -30,12 +31,12 @@ function loadPlotly(url) {
   if (!window.rnnvizPlotly) {
     window.rnnvizPlotly = new Promise((resolve, reject) => {
       if (window.Plotly) {
-        resolve(window.Plotly);
+        resolve(rnnvizRegisterLocales(window.Plotly));
         return;
       }
       const script = document.createElement("script");
       script.src = url;
-      script.onload = () => resolve(window.Plotly);
+      script.onload = () => resolve(rnnvizRegisterLocales(window.Plotly));
       script.onerror = () => {
         window.rnnvizPlotly = null; // let the next figure try again
         reject(new Error(`could not load ${url}`));
@@ -198,10 +199,13 @@ function liveRow(box, div, data, setTriggerValue) {
       ),
     ),
   );
-  if (live && live.thinned.length && data.labels.thinned) {
+  // Which sliders step through fewer values than the controls offer: only those shown above this chart.
+  const shownLabels = controls.map((slider) => slider.label);
+  const thinned = live ? live.thinned.filter(([label]) => shownLabels.includes(label)) : [];
+  if (thinned.length && data.labels.thinned) {
     const note = document.createElement("div");
     note.className = "rnnviz-live-note";
-    note.textContent = live.thinned.map(([label, stride]) => data.labels.thinned.replace("{label}", label).replace("{stride}", stride)).join(" ");
+    note.textContent = thinned.map(([label, stride]) => data.labels.thinned.replace("{label}", label).replace("{stride}", stride)).join(" ");
     row.append(note);
   }
   row.hidden = row.childElementCount === 0;
@@ -260,6 +264,7 @@ export default function chart({ data, parentElement, setTriggerValue }) {
   }
   const previous = div.rnnvizData;
   div.rnnvizData = data;
+  div.parentElement.classList.toggle("rnnviz-large", Boolean(data.large));
   const stop = () => {
     div.rnnvizObserver.disconnect();
     div.rnnvizVisibility.disconnect();

@@ -2,7 +2,8 @@
 for a live figure switches between its frames in the browser (``live.js``).
 
 plotly.js is served from the plotly package's own copy, under Streamlit's component file route, so a
-page requests nothing from outside the app's server.
+page requests nothing from outside the app's server; its toolbar speaks the page's language
+(``figures/plotly_locales.js``) and offers no upload to a cloud (``export.PLOTLY_CONFIG``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import streamlit.components.v1 as components_v1
 
 from rnnviz import export
 from rnnviz.figures.live import LIVE_JS
-from rnnviz.ui.frame import text
+from rnnviz.ui.frame import lang, text, theme
 
 ASSETS = Path(__file__).parent  # chart.js and chart.css
 _PLOTLY_JS_DIR = Path(plotly.__file__).parent / "package_data"
@@ -28,7 +29,7 @@ def _component() -> Any:
     """The chart component, declared once per server process (on first use, not at import)."""
     return st.components.v2.component(
         "rnnviz_chart",
-        js=LIVE_JS.read_text(encoding="utf-8") + (ASSETS / "chart.js").read_text(encoding="utf-8"),
+        js="\n".join(path.read_text(encoding="utf-8") for path in (LIVE_JS, export.LOCALES_JS, ASSETS / "chart.js")),
         css=(ASSETS / "chart.css").read_text(encoding="utf-8"),
         isolate_styles=False,
     )
@@ -57,7 +58,8 @@ def chart(figure_json: str, key: str, *, live_url: str | None = None, show_live:
         "live": live_url,
         "show": show_live or [],
         "fill": fill,
-        "config": export.PLOTLY_CONFIG,
+        "large": theme() == "projector",  # the live sliders' labels in large type, as the chart's
+        "config": export.plotly_config(lang()),
         "plotly": plotly_js_url(),
         "labels": {"fullscreen": text("chart.fullscreen"), "failed": text("chart.failed"),
                    "thinned": text("chart.live.thinned")},

@@ -137,11 +137,11 @@ def exports(spec: FigureSpec, data: Any, values: dict[str, Any], code: str, them
                      lambda: export.table_json(spec, data, values)),
             "html": (export.file_name(spec, "html"), "text/html",
                      (lambda: export.live_html(spec, values, lang=code, theme=theme_name)) if spec.live
-                     else (lambda: export.figure_html(built()))),
+                     else (lambda: export.figure_html(built(), code))),
         }
         if spec.live:
             makers["html_static"] = (f"rnnviz-{spec.id}-static.html", "text/html",
-                                     lambda: export.figure_html(built()))
+                                     lambda: export.figure_html(built(), code))
         problem = _image_problem(code)
         if problem is None:
             makers["png"] = (export.file_name(spec, "png"), "image/png",

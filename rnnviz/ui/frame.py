@@ -1,8 +1,10 @@
-"""The app frame: language and chart theme, and a page's title, introduction, notices and "try this" list.
+"""The app frame: language and theme, and a page's title, introduction, notices and "try this" list.
 
 The language and theme are sidebar widgets shared by every page; the URL's ``lang`` and ``theme`` are
 read once per session (the browser's locale when the URL has no ``lang``). Every page keeps them in
-its query string.
+its query string. The theme ``auto`` (the default) follows Streamlit's own light or dark theme (the
+browser's preference, or the viewer's choice in Streamlit's settings); a theme chosen here colours the
+whole page, not only the charts (:func:`page_colours`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ INTENDED_PAGE_KEY = "_intended_page"  # a page asked for before the app's naviga
 HOME = "home"  # the default page, served at "/"
 
 LANG_PARAM = Param("lang", "choice", "en", Text("언어", "Language"), choices=LANGS)
-THEME_PARAM = Param("theme", "choice", "light", Text("테마", "Theme"), choices=THEMES)
+PAGE_THEMES = ("auto", *THEMES)  # the theme selector's choices: "auto" follows Streamlit's own theme
+THEME_PARAM = Param("theme", "choice", "auto", Text("테마", "Theme"), choices=PAGE_THEMES)
 
 
 def browser_lang() -> str:
@@ -40,10 +43,43 @@ def lang() -> str:
     return st.session_state.get(LANG_KEY) or browser_lang()
 
 
+def streamlit_theme() -> str:
+    """Streamlit's own theme in this browser, ``light`` or ``dark`` (light when the browser has not said)."""
+    try:
+        kind = st.context.theme.type
+    except Exception:  # no browser context (e.g. a bare script run)
+        kind = None
+    return "dark" if kind == "dark" else "light"
+
+
+def theme_choice() -> str:
+    """The theme selector's value: ``auto``, ``light``, ``dark`` or ``projector``."""
+    value = st.session_state.get(THEME_KEY, "auto")
+    return value if value in PAGE_THEMES else "auto"
+
+
 def theme() -> str:
-    """The current chart theme (``light``, ``dark`` or ``projector``)."""
-    value = st.session_state.get(THEME_KEY, "light")
-    return value if value in THEMES else "light"
+    """The current chart theme (``light``, ``dark`` or ``projector``): the chosen one, or Streamlit's own."""
+    choice = theme_choice()
+    return streamlit_theme() if choice == "auto" else choice
+
+
+# A page whose chosen theme is darker or lighter than Streamlit's own: the whole page is drawn in inverted
+# colours (hues kept: the rotation by 180 degrees undoes the inversion's), and the charts, already drawn in
+# the chosen theme, and images are inverted back. A filter on the root element keeps fixed and sticky
+# elements where they are, and covers what Streamlit draws outside its app (menus, tooltips, the table's
+# canvas). Streamlit has no theme of its own per session.
+_INVERTED_PAGE_CSS = """<style>
+html { filter: invert(1) hue-rotate(180deg); }
+.js-plotly-plot, img { filter: invert(1) hue-rotate(180deg); }
+</style>"""
+
+
+def page_colours() -> None:
+    """Colour the whole page like its charts: dark for the dark theme, light for the others (a style element,
+    drawn only when Streamlit's own theme differs)."""
+    if (theme() == "dark") != (streamlit_theme() == "dark"):
+        st.html(_INVERTED_PAGE_CSS)
 
 
 def text(key: str, **values: Any) -> str:
@@ -52,8 +88,9 @@ def text(key: str, **values: Any) -> str:
 
 
 def frame_query() -> dict[str, str]:
-    """The query string every page keeps: the language, and the chart theme unless it is the default."""
-    return {"lang": lang(), **({"theme": theme()} if theme() != "light" else {})}
+    """The query string every page keeps: the language, and the theme unless it follows Streamlit's."""
+    choice = theme_choice()
+    return {"lang": lang(), **({"theme": choice} if choice != "auto" else {})}
 
 
 def read_frame_from_url() -> None:
@@ -63,7 +100,7 @@ def read_frame_from_url() -> None:
         state[_FRAME_LOADED_KEY] = True
         url = st.query_params
         state[LANG_KEY], lang_notice = LANG_PARAM.parse(url.get("lang", browser_lang()))
-        state[THEME_KEY], theme_notice = THEME_PARAM.parse(url.get("theme", "light"))
+        state[THEME_KEY], theme_notice = THEME_PARAM.parse(url.get("theme", "auto"))
         state[NOTICES_KEY] = [n for n in (lang_notice, theme_notice) if n is not None]
 
 
@@ -80,8 +117,8 @@ def app_sidebar() -> None:
     with st.sidebar:
         st.radio(t("sidebar.language", code), LANGS, key=LANG_KEY, horizontal=True,
                  format_func=lambda value: {"ko": "한국어", "en": "English"}[value])
-        st.selectbox(t("sidebar.theme", code), THEMES, key=THEME_KEY,
-                     format_func=lambda name: t(f"theme.{name}", code))
+        st.selectbox(t("sidebar.theme", code), PAGE_THEMES, key=THEME_KEY,
+                     format_func=lambda name: t(f"theme.{name}", code, current=t(f"theme.{streamlit_theme()}", code)))
 
 
 def enter_through_the_app(page: str) -> None:

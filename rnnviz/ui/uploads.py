@@ -10,11 +10,25 @@ import streamlit as st
 
 from rnnviz import weights
 from rnnviz.setups import UploadedLayer, uploaded_layer
-from rnnviz.ui.frame import text
+from rnnviz.ui.frame import lang, text
 
 UPLOADED_WEIGHTS_KEY = "uploaded_weights"  # token of the weights loaded on the "Your own weights" page
 _PROCESSED_KEY = "your_weights.processed_file"  # the uploader's file already registered (not again on reruns)
 MAX_MB = weights.MAX_BYTES // 2**20
+
+
+def uploader_texts() -> None:
+    """Streamlit's file uploader in Korean: it has no setting for its button's word and its size line, so a
+    style element draws the Korean ones in their place (English keeps Streamlit's own)."""
+    if lang() != "ko":
+        return
+    button = "[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] p"
+    limit = "[data-testid=stFileUploaderDropzoneInstructions] span"
+    st.html(f"""<style>
+{button}, {limit} {{ font-size: 0; }}
+{button}::after {{ content: "{text('your_weights.uploader.button')}"; font-size: 1rem; }}
+{limit}::after {{ content: "{text('your_weights.uploader.limit', mb=MAX_MB)}"; font-size: 0.875rem; }}
+</style>""")
 
 
 def accept(upload: Any) -> bool:

@@ -36,7 +36,8 @@ def test_each_payload_names_plotly_js_the_config_and_labels_in_the_users_languag
         assert len(payloads) == 2
         for payload in payloads.values():
             assert payload["plotly"] == "component/rnnviz.ui.chart.plotlyjs/plotly.min.js"
-            assert payload["config"] == export.PLOTLY_CONFIG
+            assert payload["config"] == export.plotly_config(lang)
+            assert payload["config"]["locale"] == lang and payload["config"]["showSendToCloud"] is False
             assert payload["labels"] == {"fullscreen": t("chart.fullscreen", lang), "failed": t("chart.failed", lang),
                                          "thinned": t("chart.live.thinned", lang)}
 

@@ -33,8 +33,7 @@ def streamlit_command(script: str, port: int) -> list[str]:
     return [
         sys.executable, "-m", "streamlit", "run", script,
         "--server.headless", "true", "--server.port", str(port), "--server.address", HOST,
-        "--browser.gatherUsageStats", "false",
-    ]
+    ]  # usage statistics are off in .streamlit/config.toml (tests/browser/test_offline.py checks no request leaves)
 
 
 def is_healthy(base_url: str) -> bool:

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from rnnviz.figures import canvas, style
+from rnnviz.figures import canvas, fit, style
 
 
 def reference_layout(fig: go.Figure, *, theme: str, title: str, x_title: str, y_title: str) -> go.Figure:
@@ -21,8 +21,8 @@ def reference_layout(fig: go.Figure, *, theme: str, title: str, x_title: str, y_
         legend={"orientation": "h", "yanchor": "top", "y": -0.18, "xanchor": "left", "x": 0.0},
         hoverlabel={"font": {"family": style.FONT_FAMILY}},
     )
-    fig.update_xaxes(title_text=x_title)
-    fig.update_yaxes(title_text=y_title)
+    fig.update_xaxes(title_text=x_title, title_standoff=fit.TITLE_STANDOFF, automargin=True)
+    fig.update_yaxes(title_text=y_title, automargin=True)
     if theme == "projector":
         fig.update_xaxes(showgrid=True, gridcolor="#DDDDDD", linewidth=2)
         fig.update_yaxes(showgrid=True, gridcolor="#DDDDDD", linewidth=2)
@@ -60,4 +60,5 @@ def test_apply_layout_leaves_axis_titles_alone_when_none_is_given():
     fig = canvas.subplots(rows=1, cols=2)
     fig.update_xaxes(title_text="kept", row=1, col=2)
     style.apply_layout(fig, theme="light", title="x")
-    assert "title" not in fig.layout["xaxis"] and fig.layout["xaxis2"]["title"] == {"text": "kept"}
+    assert "text" not in fig.layout["xaxis"]["title"]
+    assert fig.layout["xaxis2"]["title"] == {"text": "kept", "standoff": fit.TITLE_STANDOFF}
