@@ -6,13 +6,15 @@ of its frames; the frames are computed in a background thread (one at a time, ea
 scheduling priority than the page runs) and written
 to a file that Streamlit's component route serves (gzipped, cached by the browser), which the chart
 element fetches and then shows its live sliders. A second visitor at the same settings gets the file at
-once. The folder is the server process's own, bounded to :data:`MAX_FILES` files (the oldest go first).
+once. The folder is the server process's own (removed when it exits), bounded to :data:`MAX_FILES` files (the oldest go first).
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
+import shutil
 import tempfile
 import threading
 import time
@@ -36,6 +38,7 @@ class FrameFiles:
 
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="rnnviz-frames-"))
+        atexit.register(shutil.rmtree, self.folder, ignore_errors=True)  # the folder leaves with its process
         self.url = f"component/{components_v1.declare_component('frames', path=str(self.folder)).name}"
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rnnviz-frames",
                                         initializer=lower_thread_priority, initargs=(NICENESS,))

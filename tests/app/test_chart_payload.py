@@ -60,7 +60,8 @@ def live_payload(url: str, timeout: float = 60.0) -> dict:
     while not (found := list(Path(tempfile.gettempdir()).glob(f"rnnviz-frames-*/{name}"))):
         assert time.monotonic() < deadline, f"{url} was not written in {timeout:.0f} s"
         time.sleep(0.05)
-    return json.loads(found[0].read_text(encoding="utf-8"))
+    newest = max(found, key=lambda path: path.stat().st_mtime)  # another run's folder may hold the same name
+    return json.loads(newest.read_text(encoding="utf-8"))
 
 
 def test_a_live_chart_sends_its_figure_at_once_and_the_address_of_its_frames():
