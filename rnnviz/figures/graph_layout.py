@@ -240,19 +240,21 @@ def _lstm_step(b, ctx, t, k, order, order_after):
     H = ctx["trace"].H
     dpre = lg["dpre"][i]
     block = {name: dpre[..., j * H:(j + 1) * H] for j, name in enumerate("ifgo")}
-    y_gate, y_mid = 1.3, 2.2
-    b.node(f"mmh{t}", "matmul_h", "W_h", t, k + 0.12, 0.0, dpre, order)
-    b.node(f"pre{t}", "add", "+", t, k + 0.25, 0.0, dpre, order)
-    b.node(f"mmx{t}", "matmul_x", "W_x", t, k + 0.25, -0.9, dpre, order)
-    b.node(f"x{t}", "x", f"x{s}", t, k + 0.25, -1.8, lg["dx"][i], order)
-    for name, dx_, key, label in (("f", 0.35, "d_f", "σ:f"), ("i", 0.48, "d_i", "σ:i"),
-                                  ("g", 0.6, "d_g", "tanh:g"), ("o", 0.72, "d_o", "σ:o")):
-        b.node(f"{name}{t}", "gate", label, t, k + dx_, y_gate, lg[key][i], order)
-    b.node(f"mulf{t}", "mul", "×f", t, k + 0.35, _C_Y, lg["dc"][i], order)
-    b.node(f"muli{t}", "mul", "×", t, k + 0.54, y_mid, lg["dc"][i], order)
-    b.node(f"addc{t}", "add", "+", t, k + 0.62, _C_Y, lg["dc"][i], order)
+    # The gates in two rows, so that four of them fit a step's slot beside each other legibly
+    y_low_gate, y_high_gate, y_mid = 1.0, 1.6, 2.2
+    b.node(f"mmh{t}", "matmul_h", "W_h", t, k + 0.18, 0.0, dpre, order)
+    b.node(f"pre{t}", "add", "+", t, k + 0.3, 0.0, dpre, order)
+    b.node(f"mmx{t}", "matmul_x", "W_x", t, k + 0.3, -0.9, dpre, order)
+    b.node(f"x{t}", "x", f"x{s}", t, k + 0.3, -1.8, lg["dx"][i], order)
+    for name, dx_, y, key, label in (("f", 0.4, y_low_gate, "d_f", "σ:f"), ("i", 0.5, y_high_gate, "d_i", "σ:i"),
+                                     ("g", 0.62, y_low_gate, "d_g", "tanh:g"),
+                                     ("o", 0.74, y_high_gate, "d_o", "σ:o")):
+        b.node(f"{name}{t}", "gate", label, t, k + dx_, y, lg[key][i], order)
+    b.node(f"mulf{t}", "mul", "×f", t, k + 0.4, _C_Y, lg["dc"][i], order)
+    b.node(f"muli{t}", "mul", "×", t, k + 0.56, y_mid, lg["dc"][i], order)
+    b.node(f"addc{t}", "add", "+", t, k + 0.66, _C_Y, lg["dc"][i], order)
     b.node(f"tanhc{t}", "tanh", "tanh", t, k + 0.8, y_mid, lg["d_tanh_c"][i], order)
-    b.node(f"mulo{t}", "mul", "×", t, k + 0.86, y_gate, lg["dh"][i], order)
+    b.node(f"mulo{t}", "mul", "×", t, k + 0.88, 1.3, lg["dh"][i], order)
     _end_of_step(b, ctx, t, k, order, order_after)
     b.edge(f"h{t - 1}", f"mmh{t}", lg["dh_prev"][i], order, "h")
     b.edge(f"x{t}", f"mmx{t}", lg["dx"][i], order, "x")
@@ -282,13 +284,14 @@ def _gru_step(b, ctx, t, k, order, order_after):
     b.node(f"x{t}", "x", f"x{s}", t, k + 0.22, -1.4, lg["dx"][i], order)
     b.node(f"r{t}", "gate", "σ:r", t, k + 0.3, y_r, lg["dr"][i], order)
     b.node(f"z{t}", "gate", "σ:z", t, k + 0.3, y_z, lg["dz"][i], order)
+    # The candidate's three operations zig-zag below and above the reset gate's row, so that they fit a slot
     if classic:
-        b.node(f"mulr{t}", "mul", "×r", t, k + 0.42, y_r, lg["d_rh"][i], order)
-        b.node(f"mmn{t}", "matmul_h", "W_hn", t, k + 0.54, y_r, lg["dpre_n"][i], order)
+        b.node(f"mulr{t}", "mul", "×r", t, k + 0.43, y_r - 0.45, lg["d_rh"][i], order)
+        b.node(f"mmn{t}", "matmul_h", "W_hn", t, k + 0.55, y_r + 0.2, lg["dpre_n"][i], order)
     else:
-        b.node(f"mmn{t}", "matmul_h", "W_hn", t, k + 0.42, y_r, lg["d_hn"][i], order)
-        b.node(f"mulr{t}", "mul", "×r", t, k + 0.54, y_r, lg["d_rh"][i], order)
-    b.node(f"tanh{t}", "tanh", "tanh:h̃", t, k + 0.66, y_r, lg["dn"][i], order)
+        b.node(f"mmn{t}", "matmul_h", "W_hn", t, k + 0.43, y_r - 0.45, lg["d_hn"][i], order)
+        b.node(f"mulr{t}", "mul", "×r", t, k + 0.55, y_r + 0.2, lg["d_rh"][i], order)
+    b.node(f"tanh{t}", "tanh", "tanh:h̃", t, k + 0.68, y_r - 0.3, lg["dn"][i], order)
     b.node(f"mulcand{t}", "mul", cand_label, t, k + 0.78, y_z, lg["dh"][i], order)
     b.node(f"mullane{t}", "mul", lane_label, t, k + 0.5, y_h, lg["dh"][i], order)
     b.node(f"add{t}", "add", "+", t, k + 0.85, y_h, lg["dh"][i], order)

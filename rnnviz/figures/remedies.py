@@ -22,7 +22,7 @@ def clipping_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
     ``max_norm``, ``clip_value``, ``eta``, ``rate``.
     """
     fig = subplots(
-        rows=1, cols=2, column_widths=[0.7, 0.3], horizontal_spacing=0.1,
+        rows=1, cols=2, column_widths=[0.62, 0.38], horizontal_spacing=0.1,
         subplot_titles=(t("remedies.clip.entries", lang), t("remedies.clip.norms", lang)),
     )
     for name, color in CLIP_SERIES:
@@ -31,12 +31,15 @@ def clipping_figure(data: dict[str, Any], *, lang: str, theme: str) -> Figure:
             x=data["labels"], y=data["vectors"][name], name=label, marker_color=color, legendgroup=name,
             hovertemplate="%{x}: %{y:.4f}<extra>" + label + "</extra>",
         ), row=1, col=1)
-        fig.add_trace(bar(
-            x=[label], y=[data["norms"][name]], marker_color=color, legendgroup=name, showlegend=False,
-            text=[f"{data['norms'][name]:.3f}<br>cos = {data['cosines'][name]:.4f}"], textposition="outside", textfont={"size": 12 if theme != "projector" else 16},
-            constraintext="none", cliponaxis=False,
-            hovertemplate="‖g‖ = %{y:.6f}<extra>" + label + "</extra>",
-        ), row=1, col=2)
+    # The norms as one trace, so that each bar fills its slot and its two-line label has room above it
+    labels = [t(f"remedies.clip.{name}", lang) for name, _ in CLIP_SERIES]
+    fig.add_trace(bar(
+        x=labels, y=[data["norms"][name] for name, _ in CLIP_SERIES], marker_color=[c for _, c in CLIP_SERIES],
+        showlegend=False, customdata=labels,
+        text=[f"{data['norms'][name]:.3f}<br>cos = {data['cosines'][name]:.4f}" for name, _ in CLIP_SERIES],
+        textposition="outside", textfont={"size": 12 if theme != "projector" else 15}, constraintext="none",
+        cliponaxis=False, hovertemplate="‖g‖ = %{y:.6f}<extra>%{customdata}</extra>",
+    ), row=1, col=2)
     fig.add_hline(y=data["clip_value"], line={"color": SKY, "dash": "dot", "width": 1.5}, row=1, col=1)
     fig.add_hline(y=data["max_norm"], line={"color": ACCENT, "dash": "dash", "width": 1.5}, row=1, col=2)
     apply_layout(fig, theme=theme, title=t("remedies.clip.title", lang), height=480)

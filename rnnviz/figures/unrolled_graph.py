@@ -28,6 +28,7 @@ _SYMBOLS = {
     "gate": "hexagon", "mul": "circle-x", "ellipsis": "circle-open",
 }
 _Y_RANGE = {"rnn": (-2.7, 2.1), "lstm": (-2.5, 3.6), "gru": (-2.1, 3.9)}
+_DENSITY = {"rnn": 1.0, "lstm": 0.7, "gru": 0.7}  # operations per step slot: 5 (RNN), about 15 (LSTM), 12 (GRU)
 
 
 def html_label(label: str) -> str:
@@ -68,9 +69,10 @@ def _segments(graph: UnrolledGraph, mask: np.ndarray) -> tuple[list, list]:
     return xs, ys
 
 
-def _sizes(log: np.ndarray, cmin: float, cmax: float, theme: str, drawn: int) -> np.ndarray:
-    """Marker sizes in px: larger for larger gradients, smaller when many steps share the width."""
-    shrink = float(np.clip(10.0 / max(drawn, 1), 0.45, 1.0))
+def _sizes(log: np.ndarray, cmin: float, cmax: float, theme: str, drawn: int, cell: str) -> np.ndarray:
+    """Marker sizes in px: larger for larger gradients, smaller when many steps share the width (and the
+    gated cells' many operations share a step's slot)."""
+    shrink = float(np.clip(10.0 / max(drawn, 1), 0.45, 1.0)) * _DENSITY[cell]
     base = (9.0 if theme != "projector" else 12.0) * shrink
     return np.round(base + 17.0 * shrink * np.clip((log - cmin) / (cmax - cmin), 0.0, 1.0), 2)
 
@@ -122,7 +124,7 @@ def unrolled_graph_figure(data: dict[str, Any], *, lang: str, theme: str) -> Fig
     dark = theme == "dark"
     cmin, cmax = color_range(graph)
     node_log = _log_norms(graph.node_norm, 10.0 ** cmin)
-    node_size = _sizes(node_log, cmin, cmax, theme, int(graph.steps.size))
+    node_size = _sizes(node_log, cmin, cmax, theme, int(graph.steps.size), graph.cell)
     bins = _edge_bins(graph, cmin, cmax)
     bin_colors = sample_colorscale(COLORSCALE, [(b + 0.5) / N_BINS for b in range(N_BINS)])
     base_width = 1.2 if theme != "projector" else 2.0
@@ -164,13 +166,14 @@ def unrolled_graph_figure(data: dict[str, Any], *, lang: str, theme: str) -> Fig
     if graph.ellipsis is not None:
         y_high += 1.0  # room for the ellipsis report above the graph
     fig.update_yaxes(visible=False, range=[y_low, y_high])
-    bottom = 190 if theme == "projector" else 160  # the step slider, then the two-line note
+    slider_room = 125 if theme == "projector" else 110  # the play buttons and the step slider
+    bottom = slider_room + (80 if theme == "projector" else 55)  # then the two-line note
     fig.update_layout(
         margin={"l": 20, "r": 20, "t": 60, "b": bottom}, hovermode="closest",
         updatemenus=[_buttons(lang)], sliders=[_slider(graph, lang, theme)],
     )
     _step_annotations(fig, graph, data, lang, theme, y_low, y_high)
-    add_note(fig, t("unrolled_graph.note", lang), y=0.0, yshift=-(bottom - 42))  # below the slider at any height
+    add_note(fig, t("unrolled_graph.note", lang), y=0.0, yshift=-slider_room)  # below the slider at any height
     return fig
 
 
@@ -244,7 +247,7 @@ def _slider(graph: UnrolledGraph, lang: str, theme: str) -> dict:
     ]
     return {
         "active": graph.n_frames - 1, "steps": steps, "y": -0.02, "yanchor": "top",
-        **({"x": 0.28, "len": 0.72} if theme == "projector" else {"x": 0.2, "len": 0.8}),  # clear of the large buttons
+        **({"x": 0.3, "len": 0.7} if theme == "projector" else {"x": 0.26, "len": 0.74}),  # clear of the buttons
         "currentvalue": {"prefix": t("unrolled_graph.slider", lang) + ": ", "font": {"size": 13}},
         "pad": {"t": 10, "b": 0},
     }

@@ -437,7 +437,7 @@ STRINGS = {
     "remedies.irnn.heading": Text("항등 행렬 초기화와 ReLU (IRNN)", "Identity initialisation with ReLU (IRNN)"),
     "remedies.irnn.intro": Text(
         "블로그 004: 합성된 함수의 기울기가 어려워지는 문제는 항등 함수에 가까운 연산으로 풀 수 있습니다. "
-        "W_h = I, 활성화 함수 ReLU(Le 외 2015)이면 살아 있는 유닛을 따라 ∂h_t/∂h_{t−1} = I라, 은닉 상태가 아무리 "
+        "W_h = I, 활성화 함수 ReLU(Le 외 2015)이면 살아 있는 유닛을 따라 ∂h_t/∂h_(t−1) = I라, 은닉 상태가 아무리 "
         "커져도 기울기가 그대로 전달됩니다. 마지막 시각에서만 손실을 주고(‖∂L/∂h_T‖ = 1) 과거로 얼마나 전달되는지 "
         "봅니다.\n\n"
         "일의 대부분은 항등 행렬이 합니다. 기본 입력(× 1)에서는 Le 외의 아주 작은 입력 가중치 때문에 은닉 상태가 "
@@ -446,7 +446,7 @@ STRINGS = {
         "그렇게 만들듯 은닉 상태가 커질 때입니다: 입력을 × 300으로 키우면 tanh는 포화되지만 ReLU의 기울기는 "
         "1로 남습니다.",
         "Seed 004: the trouble with gradients of composed functions eases when each step is close to the "
-        "identity. With W_h = I and a ReLU (Le et al. 2015), ∂h_t/∂h_{t−1} = I along the units that stay "
+        "identity. With W_h = I and a ReLU (Le et al. 2015), ∂h_t/∂h_(t−1) = I along the units that stay "
         "active, so the gradient passes unchanged however large the states grow. Only the last step is scored "
         "(‖∂L/∂h_T‖ = 1); the chart shows how much reaches the past.\n\n"
         "The identity matrix does most of the work. At the default input (× 1), Le et al.'s tiny input weights "

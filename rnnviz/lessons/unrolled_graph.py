@@ -160,13 +160,13 @@ STRINGS = {
         "노드의 색과 크기는 그 노드에 도착한 기울기의 노름 ‖∂L/∂·‖(로그 눈금), 선은 그 선을 따라 되돌아가는 기울기입니다. "
         "**▶ 재생**을 누르면 손실에서 t = 1까지 역전파가 진행됩니다. `tanh`에서는 (1 − h²)만큼 줄고, "
         "`MatMul`에서는 W_hᵀ만큼 늘거나 줄며, `+`는 그대로 전달합니다. LSTM은 위쪽 셀 상태 차선 "
-        "(c_{t−1} → ×f → + → c_t)에서 원소별 곱 ×f만 거칩니다.",
+        "(c_(t−1) → ×f → + → c_t)에서 원소별 곱 ×f만 거칩니다.",
         "Unrolled in time, an RNN passes the gradient from the label (the blog's \"Tom\") back to the past through "
         "each step's `tanh`, `+` and `MatMul` nodes. The numbers on the graph are the engine's backpropagation "
         "through time: a node's colour and size show the norm ‖∂L/∂·‖ of the gradient arriving at it (log scale), "
         "a line shows the gradient sent back along it. Press **▶ Play** to watch the backward pass go from the loss "
         "to t = 1: `tanh` shrinks the gradient by (1 − h²), `MatMul` rescales it by W_hᵀ, and `+` passes it on "
-        "unchanged. In the LSTM the cell-state lane on top (c_{t−1} → ×f → + → c_t) only multiplies by f, element "
+        "unchanged. In the LSTM the cell-state lane on top (c_(t−1) → ×f → + → c_t) only multiplies by f, element "
         "by element.",
     ),
     "unrolled_graph.try": Text(

@@ -194,12 +194,12 @@ STRINGS = {
     "worked_examples.parity.custom": Text("입력 {bits} → 패리티 {parity}", "Input {bits} → parity {parity}"),
     "worked_examples.bptt.heading": Text("스칼라 RNN의 BPTT 유도", "The BPTT derivation for a scalar RNN"),
     "worked_examples.bptt.intro": Text(
-        "블로그 004의 z_t = u x_t + w h_{t−1}, h_t = φ(z_t), r_t = v h_t, y_t = φ(r_t), φ = tanh를 예제 1의 입력 "
-        "2, −0.5, 1, 1에 적용합니다. 시각을 거꾸로 돌며 ∂L/∂h_t = ∂L/∂r_t·v + ∂L/∂z_{t+1}·w입니다. "
+        "블로그 004의 z_t = u x_t + w h_(t−1), h_t = φ(z_t), r_t = v h_t, y_t = φ(r_t), φ = tanh를 예제 1의 입력 "
+        "2, −0.5, 1, 1에 적용합니다. 시각을 거꾸로 돌며 ∂L/∂h_t = ∂L/∂r_t·v + ∂L/∂z_(t+1)·w입니다. "
         "블로그의 `∂L/∂w^(t) = ∂L/∂z^(t)·h^(t+1)`은 첨자 오타로, 바른 식은 h^(t−1)입니다 (최종 합 "
         "Σ_{t=1}^{T−1} ∂L/∂z^(t+1) h^(t)는 h_0 = 0이면 맞습니다).",
-        "Seed 004's z_t = u x_t + w h_{t−1}, h_t = φ(z_t), r_t = v h_t, y_t = φ(r_t) with φ = tanh, on example "
-        "1's inputs 2, −0.5, 1, 1. Going back in time, ∂L/∂h_t = ∂L/∂r_t·v + ∂L/∂z_{t+1}·w. The seed's "
+        "Seed 004's z_t = u x_t + w h_(t−1), h_t = φ(z_t), r_t = v h_t, y_t = φ(r_t) with φ = tanh, on example "
+        "1's inputs 2, −0.5, 1, 1. Going back in time, ∂L/∂h_t = ∂L/∂r_t·v + ∂L/∂z_(t+1)·w. The seed's "
         "`∂L/∂w^(t) = ∂L/∂z^(t)·h^(t+1)` has an index slip: the factor is h^(t−1) (its final sum "
         "Σ_{t=1}^{T−1} ∂L/∂z^(t+1) h^(t) is right when h_0 = 0).",
     ),

@@ -47,9 +47,9 @@ def test_clipping_reproduces_the_seed_code():
     assert data["cosines"]["elementwise"] < 1.0 - 1e-3  # element-wise clipping turns the vector
     assert np.max(np.abs(bars["elementwise"].y)) <= 5.0
     assert data["norms"]["normalized"] == pytest.approx(1.0, rel=1e-12)  # ‖η g/‖g‖‖ = η
-    norm_bars = [trace for trace in fig.data if trace.xaxis == "x2"]
-    assert [b.y[0] for b in norm_bars] == pytest.approx([data["norms"][k] for k in
-                                                         ("original", "norm_clip", "elementwise", "normalized")])
+    (norm_bars,) = [trace for trace in fig.data if trace.xaxis == "x2"]
+    assert list(norm_bars.y) == pytest.approx([data["norms"][k] for k in
+                                               ("original", "norm_clip", "elementwise", "normalized")])
 
 
 def test_clipping_leaves_small_gradients_alone():
