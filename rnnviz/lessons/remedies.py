@@ -352,7 +352,7 @@ STRINGS = {
         "direction changes).\n"
         "- Set max_norm to 50: rate ≥ 1, so clip_grads changes nothing.\n"
         "- Set k to 1: every loss sends gradient only to its own step's state. With k ≥ T both maps agree.\n"
-        "- Skip connections with w = 0.1 and L = 100: without the skip the gradient falls to 10⁻¹⁰⁰, with it it "
+        "- Skip connections with w = 0.1 and L = 100: without the skip the gradient falls to 10⁻¹⁰⁰, with it, it "
         "stays at least 1. DenseNet's concatenation keeps at least 1 too, but its output has 101 features and "
         "5050 direct connections.\n"
         "- IRNN with W_h scale 1.1: even the identity makes the gradient grow when scaled above 1 (about 10¹ at "
