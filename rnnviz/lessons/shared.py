@@ -109,10 +109,10 @@ WEIGHTS = Param(
 STRINGS = {
     "sidebar.language": Text("언어 / Language", "Language / 언어"),
     "sidebar.theme": Text("테마", "Theme"),
-    "theme.auto": Text("자동: 앱 테마를 따름 ({current})", "Automatic: the app's theme ({current})"),
+    "theme.auto": Text("자동 (앱 테마: {current})", "Auto (app theme: {current})"),
     "theme.light": Text("밝게", "Light"),
     "theme.dark": Text("어둡게", "Dark"),
-    "theme.projector": Text("프로젝터 (큰 글씨, 고대비)", "Projector (large type, high contrast)"),
+    "theme.projector": Text("프로젝터 (큰 글씨)", "Projector (large type)"),
     "sidebar.controls": Text("설정", "Controls"),
     "sidebar.share": Text(
         "주소창의 URL이 지금 화면을 그대로 재현합니다. 복사해서 공유하세요.",
