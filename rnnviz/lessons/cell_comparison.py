@@ -82,31 +82,83 @@ def compute_comparison(*, scale: float, forget_bias: float, keep_bias: float, gr
     state and input (unit mean). GRU extra: ``keep_weight``, its weight on ``h_(t−1)`` (``1 − z`` classic, ``z``
     pytorch) at zero state and input (unit mean).
     """
-    params = _all_params(init=init, H=H, seed=seed, scale=scale, forget_bias=forget_bias, keep_bias=keep_bias,
-                         gru_variant=gru_variant, weights=weights)
-    n_in = params["rnn"]["weight_ih"].shape[1]
-    x = setups.make_input(input, T=T, input_size=n_in, seed=seed)  # (T, 1, I), the same for every cell
-    grads, paths = {}, {}
-    for cell in CELLS:
-        grads[cell] = gradient_norms_over_scales(cell, params[cell], x, [1.0], gru_variant=gru_variant)[0]  # (T,)
-        trace = core.forward(cell, params[cell], x, gru_variant=gru_variant)
-        with np.errstate(divide="ignore"):
-            if cell == "rnn":
-                factors = log10_activation_prime(trace.pre["a"][:, 0], "tanh")  # (T, H)
-            elif cell == "lstm":
-                f = forget_path(trace)[:, 0]  # (T, H)
-                factors = np.log10(f)
-            else:
-                z = trace.gates["z"][:, 0]
-                factors = np.log10(1.0 - z if gru_variant == "classic" else z)
-        paths[cell] = log10_tail_products(factors).mean(axis=1)  # (T,) mean over units
+    return sweep_comparison("scale", (scale,), scale=scale, forget_bias=forget_bias, keep_bias=keep_bias,
+                            gru_variant=gru_variant, init=init, input=input, T=T, H=H, seed=seed,
+                            weights=weights)[0]
+
+
+def sweep_comparison(name: str, grid: tuple[Any, ...], **values: Any) -> list[dict[str, Any]]:
+    """``compute_comparison`` at every value of ``grid`` for parameter ``name``, with fewer engine runs: over
+    a gate bias only the cell that has the gate runs again. Each curve is the engine's sweep of one scale,
+    as in ``compute_comparison``: not one stack of all the scales, whose different rounding a chaotic tanh
+    RNN (scale ≳ 2) would amplify over a hundred steps."""
+    values = {name: grid[0], **values}  # ``name``'s own value comes from the grid
+    gru_variant = values["gru_variant"]
+
+    built: dict[tuple, dict[str, dict[str, np.ndarray]]] = {}
+
+    def params_at(**changed: Any) -> dict[str, dict[str, np.ndarray]]:
+        key = tuple(sorted(changed.items()))
+        if key not in built:
+            built[key] = _params_with(**changed)
+        return built[key]
+
+    def _params_with(**changed: Any) -> dict[str, dict[str, np.ndarray]]:
+        args = {**values, **changed}
+        return _all_params(init=args["init"], H=args["H"], seed=args["seed"], scale=args["scale"],
+                           forget_bias=args["forget_bias"], keep_bias=args["keep_bias"], gru_variant=gru_variant,
+                           weights=args["weights"])
+
+    start = params_at()
+    x = setups.make_input(values["input"], T=values["T"], input_size=start["rnn"]["weight_ih"].shape[1],
+                          seed=values["seed"])  # (T, 1, I), the same for every cell
+    changed_cell = {"forget_bias": "lstm", "keep_bias": "gru"}.get(name)  # None: every cell changes
+
+    def curves(cell: str, **changed: Any) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray | None]]:
+        unscaled = params_at(**{**changed, "scale": 1.0})[cell]
+        with np.errstate(over="ignore", invalid="ignore"):
+            (grad,) = gradient_norms_over_scales(cell, unscaled, x, ({**values, **changed}["scale"],),
+                                                 gru_variant=gru_variant)  # (T,)
+        return grad, _cell_path(cell, params_at(**changed)[cell], x, gru_variant)
+
+    fixed = {cell: curves(cell) for cell in CELLS if changed_cell not in (None, cell)}
+    frames = []
+    for value in grid:
+        results = {cell: fixed[cell] if cell in fixed else curves(cell, **{name: value}) for cell in CELLS}
+        frames.append(_comparison_data(params_at(**{name: value}), {c: r[0] for c, r in results.items()},
+                                       {c: r[1] for c, r in results.items()}, **{**values, name: value}))
+    return frames
+
+
+def _cell_path(cell: str, params: dict[str, np.ndarray], x: np.ndarray, gru_variant: str
+               ) -> tuple[np.ndarray, np.ndarray | None]:
+    """The cell's diagonal path: the unit-mean log10 tail product (T,), and the LSTM's forget gate (T, H)."""
+    trace = core.forward(cell, params, x, gru_variant=gru_variant)
+    f = None
+    with np.errstate(divide="ignore"):
+        if cell == "rnn":
+            factors = log10_activation_prime(trace.pre["a"][:, 0], "tanh")  # (T, H)
+        elif cell == "lstm":
+            f = forget_path(trace)[:, 0]  # (T, H)
+            factors = np.log10(f)
+        else:
+            z = trace.gates["z"][:, 0]
+            factors = np.log10(1.0 - z if gru_variant == "classic" else z)
+    return log10_tail_products(factors).mean(axis=1), f  # (T,) mean over units
+
+
+def _comparison_data(params: dict[str, dict[str, np.ndarray]], grads: dict[str, np.ndarray],
+                     paths: dict[str, tuple[np.ndarray, np.ndarray | None]], *, gru_variant: str, T: int,
+                     scale: float, forget_bias: float, keep_bias: float, **_: Any) -> dict[str, Any]:
+    f = paths["lstm"][1]
     H_used = params["lstm"]["weight_hh"].shape[1]
     bias_f = core.gate_block(params["lstm"]["bias_ih"] + params["lstm"]["bias_hh"], "f", "lstm")
     bias_z = core.gate_block(params["gru"]["bias_ih"] + params["gru"]["bias_hh"], "z", "gru")
     z_zero = sigmoid(bias_z)  # (H,) z at zero state and input
     return {
         "t": np.arange(T), "T": T, "H": H_used, "gru_variant": gru_variant, "scale": scale,
-        "forget_bias": forget_bias, "keep_bias": keep_bias, "log10_grad": grads, "log10_path": paths,
+        "forget_bias": forget_bias, "keep_bias": keep_bias, "log10_grad": grads,
+        "log10_path": {cell: path for cell, (path, _) in paths.items()},
         "f_mean": f.mean(axis=1), "f_min": f.min(axis=1), "f_max": f.max(axis=1), "f_overall": float(f.mean()),
         "f_bias": float(np.mean(sigmoid(bias_f))),
         "keep_weight": float(np.mean(1.0 - z_zero if gru_variant == "classic" else z_zero)),
@@ -144,7 +196,7 @@ FIGURES = (
             "path ∂c_t/∂c_(t−1) = f_t.",
         ),
         params=PARAMS, compute=compute_comparison, build=figures.comparison_figure, table=comparison_table,
-        live=("scale", "forget_bias", "keep_bias"),
+        live=("scale", "forget_bias", "keep_bias"), sweep=sweep_comparison,
     ),
     FigureSpec(
         id="cell-small-multiples",
@@ -154,7 +206,7 @@ FIGURES = (
             "Per cell, ‖∂L/∂h_t‖ next to the product along its diagonal path (tanh', f, 1 − z).",
         ),
         params=PARAMS, compute=compute_comparison, build=figures.small_multiples_figure, table=comparison_table,
-        live=("scale", "forget_bias", "keep_bias"),
+        live=("scale", "forget_bias", "keep_bias"), sweep=sweep_comparison,
     ),
 )
 
