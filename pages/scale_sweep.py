@@ -13,6 +13,7 @@ FIGURES = ["scale-sweep"]
 
 @ui.section(PAGE, FIGURES)
 def sweep(values: dict[str, Any]) -> None:
+    ui.weights_notice(values)  # names the uploaded weights, or says why generated ones are drawn
     data = ui.figure("scale-sweep", values)
     if data is not None:
         st.info(critical_sentence(data, ui.lang()))
