@@ -47,6 +47,8 @@ def norms_figure(data: dict[str, Any], *, lang: str, theme: str, yaxis: str = "l
                  x_title=t("vanishing_exploding.axis.time_step", lang), y_title=y_title)
     if not as_log10 and yaxis == "log":
         fig.update_yaxes(type="log", exponentformat="power")
+    elif not as_log10:  # from 0: at ρ = 1 a level line, not rounding-sized wiggles magnified to the full height
+        fig.update_yaxes(rangemode="tozero")
     if as_log10:
         add_note(fig, t("chart.log10_axis", lang))
     fig.update_layout(legend={"orientation": "v"})  # a narrow chart (beside the eigenvalues): one entry a row
