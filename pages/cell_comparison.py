@@ -13,6 +13,7 @@ FIGURES = ["cell-comparison", "cell-small-multiples"]
 
 @ui.section(PAGE, ["cell-comparison"])
 def comparison(values: dict[str, Any]) -> None:
+    ui.weights_notice(values)  # names the uploaded weights, or says why generated ones are drawn
     data = ui.figure("cell-comparison", values)
     if data is not None:
         grad = data["log10_grad"]

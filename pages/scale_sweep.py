@@ -5,6 +5,7 @@ from typing import Any
 import streamlit as st
 
 from rnnviz import ui
+from rnnviz.lessons.scale_sweep import critical_sentence
 
 PAGE = "scale_sweep"
 FIGURES = ["scale-sweep"]
@@ -12,10 +13,10 @@ FIGURES = ["scale-sweep"]
 
 @ui.section(PAGE, FIGURES)
 def sweep(values: dict[str, Any]) -> None:
+    ui.weights_notice(values)  # names the uploaded weights, or says why generated ones are drawn
     data = ui.figure("scale-sweep", values)
     if data is not None:
-        critical = "—" if data["critical"] is None else f"{data['critical']:.4f}"
-        st.info(ui.text("scale_sweep.critical.caption", s=critical))
+        st.info(critical_sentence(data, ui.lang()))
 
 
 ui.lesson_header(PAGE)

@@ -12,6 +12,7 @@ FIGURES = ["unrolled-graph", "cell-diagram"]
 
 @ui.section(PAGE, ["unrolled-graph"])
 def graph(values: dict[str, Any]) -> None:
+    ui.weights_notice(values)  # names the uploaded weights, or says why generated ones are drawn
     data = ui.figure("unrolled-graph", values)
     if data is not None and data["sentence"]:
         st.caption(ui.text("unrolled_graph.sentence_caption", T=data["graph"].T))

@@ -5,6 +5,7 @@ from typing import Any
 import streamlit as st
 
 from rnnviz import ui
+from rnnviz.lessons.vanishing_exploding import critical_text
 
 PAGE = "vanishing_exploding"
 FIGURES = ["book-norms", "book-eigenvalues", "scalar-power"]
@@ -18,7 +19,8 @@ def spectrum(values: dict[str, Any]) -> None:
     with side:
         ui.figure("book-eigenvalues", values, show_live=False)  # follows the norms' scale slider
     if norms is not None:
-        st.info(ui.text("vanishing_exploding.spectrum.caption", rho=norms["rho"], sigma=norms["sigma1"]))
+        st.info(ui.text("vanishing_exploding.spectrum.caption", rho=norms["rho"], sigma=norms["sigma1"])
+                + " " + critical_text(norms, ui.lang()) + ".")
 
 
 @ui.section(PAGE, ["scalar-power"])

@@ -87,3 +87,25 @@ def test_korean_needs_no_particle_for_two_kinds_of_word(key):
 @pytest.mark.parametrize("key", sorted(strings()))
 def test_korean_says_time_step_as_the_seeds_do(key):
     assert "시간 크기" not in strings()[key].ko, key  # the seeds' prose says 시각 t
+
+
+# Names a Korean axis title may keep in Latin letters: cells, functions, optimisers, losses and symbols.
+TECHNICAL_NAMES = {"RNN", "LSTM", "GRU", "IRNN", "tanh", "ReLU", "relu", "log", "sigmoid", "softmax", "max", "min",
+                   "W_h", "W_hh", "W_ih", "Adam", "SGD", "MSE", "BPTT", "exp", "sin", "cos"}
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_]*[A-Za-z]")
+
+
+def english_fragments(text: str) -> list[str]:
+    """Latin words of three or more letters in ``text`` that are not technical names."""
+    return [word for word in LATIN_WORD.findall(text)
+            if sum(ch.isalpha() for ch in word) >= 3 and word not in TECHNICAL_NAMES]
+
+
+def test_the_fragment_finder_sees_english_and_passes_names():
+    assert english_fragments("시각 t (Time step)") == ["Time", "step"]
+    assert english_fragments("log₁₀ ‖∂L/∂h_t‖, W_hh, tanh, ReLU, γ = max |φ'|") == []
+
+
+def test_korean_axis_titles_carry_no_english_fragments():
+    offenders = {key: english_fragments(text("ko")) for key, text in strings().items() if ".axis." in key}
+    assert {key: words for key, words in offenders.items() if words} == {}

@@ -19,6 +19,7 @@ import numpy as np
 from rnnviz.experiments.spectra import spectrum
 
 INITS = ("rand", "randn")
+SCALE_UNITS = ("raw", "rho")  # raw: Wh = draw * scale (the book); rho: Wh = draw / ρ(draw) * scale, so ρ(Wh) = scale
 
 
 @dataclass(frozen=True)
@@ -30,14 +31,17 @@ class NormExperiment:
     norms: np.ndarray  # (T,) 10**log10_norms; inf only where the value exceeds float64
     Wh: np.ndarray  # (H, H) the scaled matrix
     spectral_radius: float  # ρ of Wh (same for Wh.T)
+    base_spectral_radius: float  # ρ₀ of the unscaled draw; with scale_unit "raw" the critical scale is 1/ρ₀
     largest_singular_value: float  # σ₁ of Wh
     log10_guide: np.ndarray  # (T,) log10 of ρ^t, anchored at the first norm
 
 
-def book_norm_experiment(N=2, H=3, T=20, seed=3, init="rand", scale=1.0):
+def book_norm_experiment(N=2, H=3, T=20, seed=3, init="rand", scale=1.0, scale_unit="raw"):
     """Run the seed's loop ``dh = dh @ Wh.T`` for ``T`` steps from ``dh = ones((N, H))``.
 
-    ``Wh = RandomState(seed).rand(H, H) * scale`` (or ``randn``). Returns ``NormExperiment``
+    ``scale_unit="raw"``: ``Wh = RandomState(seed).rand(H, H) * scale`` (or ``randn``), the book's code bit
+    for bit. ``scale_unit="rho"``: the draw divided by its spectral radius ρ₀ first, so ``scale`` is ρ(Wh)
+    itself and 1 is the threshold at every ``H`` (a draw with ρ₀ = 0, nilpotent, is only multiplied). Returns ``NormExperiment``
     with ``norms`` ``(T,)`` as the seed prints them (``‖dh‖_F / N``), their log10, ``Wh``
     ``(H, H)``, ``ρ``, ``σ₁`` and the guide line ``norms[0] · ρ^(t−1)`` in log10.
     """
@@ -46,10 +50,16 @@ def book_norm_experiment(N=2, H=3, T=20, seed=3, init="rand", scale=1.0):
             raise ValueError(f"{name} must be a positive integer, got {value!r}")
     if init not in INITS:
         raise ValueError(f"init must be one of {INITS}, got {init!r}")
+    if scale_unit not in SCALE_UNITS:
+        raise ValueError(f"scale_unit must be one of {SCALE_UNITS}, got {scale_unit!r}")
     scale = float(scale)
     if not np.isfinite(scale):
         raise ValueError(f"scale must be finite, got {scale!r}")
-    Wh = getattr(np.random.RandomState(seed), init)(H, H) * scale  # (H, H)
+    draw = getattr(np.random.RandomState(seed), init)(H, H)  # (H, H)
+    base_rho = spectrum(draw).spectral_radius
+    if scale_unit == "rho" and base_rho > 0:
+        draw = draw / base_rho
+    Wh = draw * scale  # (H, H)
     dh = np.ones((N, H))  # (N, H)
     log_scale = 0.0  # natural log of the factor removed from dh so far
     log10_norms = np.empty(T)
@@ -76,6 +86,7 @@ def book_norm_experiment(N=2, H=3, T=20, seed=3, init="rand", scale=1.0):
         norms=norms,
         Wh=Wh,
         spectral_radius=spec.spectral_radius,
+        base_spectral_radius=base_rho,
         largest_singular_value=spec.largest_singular_value,
         log10_guide=log10_guide,
     )

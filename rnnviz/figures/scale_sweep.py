@@ -90,11 +90,28 @@ def sweep_figure(data: dict[str, Any], *, lang: str, theme: str, highlight: floa
     if data["floored"]:
         notes.append(t("scale_sweep.note.floored", lang))
     if critical is None:
-        notes.append(t("scale_sweep.note.no_critical", lang))
+        notes.append(t("scale_sweep.note.no_critical_relu" if _relu(data) else "scale_sweep.note.no_critical", lang))
     elif not low <= critical <= high:
-        notes.append(t("scale_sweep.note.critical_outside", lang, s=critical))
+        notes.append(t("scale_sweep.note.critical_outside", lang, s=critical, low=low, high=high))
     if data["n_scales"] < data["requested_scales"]:
         notes.append(t("scale_sweep.note.fewer_scales", lang, n=data["n_scales"], requested=data["requested_scales"]))
     for note in notes:
         add_note(fig, note)
     return fig
+
+
+def _relu(data: dict[str, Any]) -> bool:
+    return data["cell"] == "rnn" and data["nonlinearity"] == "relu"
+
+
+def critical_sentence(data: dict[str, Any], lang: str) -> str:
+    """The critical scale in words, for the text beside the chart: its value where the heatmap shows it; where it
+    lies off the plotted scales, which side they are on; and when there is none, why (ReLU's derivative at
+    ``h = 0``). ``data``: ``critical`` (or ``None``), ``grid_scales`` (S',), ``cell``, ``nonlinearity``."""
+    critical = data["critical"]
+    if critical is None:
+        return t("scale_sweep.critical.none_relu" if _relu(data) else "scale_sweep.critical.none", lang)
+    low, high = float(data["grid_scales"][0]), float(data["grid_scales"][-1])
+    where = "below" if critical < low else "above" if critical > high else "caption"
+    return t(f"scale_sweep.critical.{where}", lang, s=f"{critical:.4f}", low=f"{low:.3g}", high=f"{high:.3g}")
+

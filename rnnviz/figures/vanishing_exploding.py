@@ -47,17 +47,34 @@ def norms_figure(data: dict[str, Any], *, lang: str, theme: str, yaxis: str = "l
                  x_title=t("vanishing_exploding.axis.time_step", lang), y_title=y_title)
     if not as_log10 and yaxis == "log":
         fig.update_yaxes(type="log", exponentformat="power")
+    elif not as_log10:  # from 0: at ρ = 1 a level line, not rounding-sized wiggles magnified to the full height
+        fig.update_yaxes(rangemode="tozero")
     if as_log10:
         add_note(fig, t("chart.log10_axis", lang))
     fig.update_layout(legend={"orientation": "v"})  # a narrow chart (beside the eigenvalues): one entry a row
     verdict = t(f"vanishing_exploding.verdict.{_verdict(data['rho'])}", lang)
     fig.add_annotation(
-        text=f"ρ = {data['rho']:.4f}   σ₁ = {data['sigma1']:.4f}   → {verdict}",
+        text=f"ρ = {data['rho']:.4f}   σ₁ = {data['sigma1']:.4f}   → {verdict}<br>{critical_text(data, lang)}",
         xref="paper", yref="paper", x=0.01, y=0.98, xanchor="left", yanchor="top", showarrow=False,
         bgcolor="rgba(255,255,255,0.75)" if theme != "dark" else "rgba(0,0,0,0.6)",
         font={"color": CELL_COLORS["rnn"]},
     )
     return fig
+
+
+def critical_text(data: dict[str, Any], lang: str) -> str:
+    """Where the threshold lies on the scale slider: at 1 when the slider is ρ itself, at ``1/ρ₀`` for the
+    raw factor (saying so when that lies beyond the slider's ends). ``data``: ``scale_unit``, ``rho0``,
+    ``scale_range`` (the slider's ends)."""
+    if data["scale_unit"] == "rho":
+        return t("vanishing_exploding.critical.rho", lang)
+    if data["rho0"] <= 0:
+        return t("vanishing_exploding.critical.none", lang)
+    critical = 1.0 / data["rho0"]
+    low, high = data["scale_range"]
+    where = "below" if critical < low else "above" if critical > high else "inside"
+    return t(f"vanishing_exploding.critical.raw_{where}", lang, critical=critical, rho0=data["rho0"],
+             low=low, high=high)
 
 
 def _verdict(rho: float) -> str:

@@ -14,6 +14,7 @@ from rnnviz.core.sweep import critical_scale, gradient_norms_over_scales
 from rnnviz.experiments.reductions import block_mean
 from rnnviz.experiments.scale_grid import affordable_scales, scale_grid
 from rnnviz.figures import scale_sweep as figures
+from rnnviz.figures.scale_sweep import critical_sentence  # the page writes it beside the chart
 from rnnviz.i18n import Text
 from rnnviz.lessons import shared
 from rnnviz.lessons.shared import CELL, GRU_VARIANT, HIDDEN, NONLINEARITY, SEED, SEQ_LEN, WEIGHTS
@@ -87,7 +88,7 @@ def compute_sweep(*, cell: str, gru_variant: str, nonlinearity: str, init: str, 
     picks = np.unique(np.linspace(0, n_scales - 1, CURVES).round().astype(int))
     critical = _critical_scale(cell, gru_variant, nonlinearity, init, H, seed, weights)
     return {
-        "cell": cell, "T": T, "H": params["weight_hh"].shape[1],
+        "cell": cell, "nonlinearity": nonlinearity, "T": T, "H": params["weight_hh"].shape[1],
         "grid": grid, "grid_t": block_mean(steps, 0, MAX_COLUMNS)[0], "grid_scales": block_mean(scales, 0, MAX_ROWS)[0],
         "factor_t": factor_t, "factor_s": factor_s,
         "curves": log10[picks], "curve_scales": scales[picks], "t": steps.astype(int),
@@ -188,9 +189,52 @@ STRINGS = {
     ),
     "scale_sweep.note.floored": Text("정확히 0인 기울기는 가장 작은 값(10⁻³⁰⁰ 이하)으로 그렸습니다.",
                                "Exactly zero gradients are drawn at the smallest value (10⁻³⁰⁰ or below)."),
-    "scale_sweep.note.no_critical": Text("임계 스케일이 [0.001, 100] 안에 없습니다.", "No critical scale in [0.001, 100]."),
-    "scale_sweep.note.critical_outside": Text("임계 스케일(s* = {s:.3f})은 그린 범위 밖입니다.",
-                                        "The critical scale s* = {s:.3f} lies outside the plotted range."),
+    "scale_sweep.note.no_critical": Text(
+        "[0.001, 100] 안에 임계 스케일이 없습니다: h = 0에서의 야코비안의 ρ가 1의 한쪽에만 있습니다.",
+        "No critical scale in [0.001, 100]: the Jacobian at h = 0 keeps ρ on one side of 1.",
+    ),
+    "scale_sweep.note.no_critical_relu": Text(
+        "임계 스케일 없음: h = 0에서 ReLU′은 편향이 양수인 유닛에서만 1이라, 선형화한 야코비안의 ρ가 1에 닿지 않습니다.",
+        "No critical scale: at h = 0, ReLU′ is 1 only where the bias is positive, so the linearised "
+        "Jacobian's ρ never reaches 1.",
+    ),
+    "scale_sweep.note.critical_outside": Text(
+        "임계 스케일 s* = {s:.3f}은 그린 스케일({low:.3g}–{high:.3g}) 밖이라 선이 보이지 않습니다.",
+        "The critical scale s* = {s:.3f} lies outside the plotted scales ({low:.3g}–{high:.3g}): no line.",
+    ),
+    "scale_sweep.critical.none": Text(
+        "임계 스케일이 없습니다: 은닉 상태 0에서의 야코비안 ∂h_t/∂h_(t−1)의 스펙트럼 반지름이 [0.001, 100]의 "
+        "모든 스케일에서 1의 한쪽에만 있어, 이 선형화로는 소실과 폭발을 가르는 스케일이 없습니다.",
+        "No critical scale: the spectral radius of the Jacobian ∂h_t/∂h_(t−1) at a zero hidden state stays on one "
+        "side of 1 for every scale in [0.001, 100], so this linearisation has no scale that separates vanishing "
+        "from exploding.",
+    ),
+    "scale_sweep.critical.none_relu": Text(
+        "임계 스케일이 없습니다. ReLU의 도함수는 입력이 양수이면 1, 아니면 0입니다 (0에서는 0으로 둡니다). 은닉 상태 "
+        "0, 입력 0에서 각 유닛의 입력은 편향뿐이라, 선형화한 야코비안 s·diag(φ′(b))·W_hh는 편향이 양수인 유닛만 "
+        "남깁니다. 편향이 0이면(orthogonal과 xavier 초기화) 이 야코비안은 0이어서 어떤 스케일에서도 스펙트럼 "
+        "반지름이 1을 지나지 않습니다. 실제 실행에서는 그 시각에 켜진 유닛으로 제한한 s·W_hh가 기울기를 나르므로, "
+        "히트맵에서 직접 경계를 읽으세요.",
+        "No critical scale. ReLU's derivative is 1 for a positive input and 0 otherwise (taken as 0 at 0). At a zero "
+        "hidden state and zero input each unit's input is its bias alone, so the linearised Jacobian "
+        "s·diag(φ′(b))·W_hh keeps only the units whose bias is positive. With zero biases (the orthogonal and "
+        "xavier inits) it is zero, and its spectral radius crosses 1 at no scale. Along the actual run the "
+        "gradient is carried by s·W_hh restricted to the units active at each step, so read the threshold from "
+        "the heatmap itself.",
+    ),
+    "scale_sweep.critical.above": Text(
+        "임계 스케일 s* = {s}은 그린 스케일({low}–{high})보다 커서 선이 히트맵 밖에 있습니다: 그린 스케일은 모두 "
+        "임계값 아래입니다. 가장 큰 스케일을 s*보다 크게 하면 경계가 보입니다.",
+        "Critical scale s* = {s} lies above the plotted scales ({low} to {high}), so its line is off the heatmap: "
+        "every plotted scale is below the threshold. Raise the largest scale past s* to see the crossing.",
+    ),
+    "scale_sweep.critical.below": Text(
+        "임계 스케일 s* = {s}은 가장 작은 그린 스케일 {low}보다 작아 선이 히트맵 밖에 있습니다: 그린 스케일은 모두 "
+        "임계값 위입니다. 스케일 개수를 늘리거나 가장 큰 스케일을 줄이면 (가장 작은 스케일은 smax/n) 경계가 보입니다.",
+        "Critical scale s* = {s} lies below the smallest plotted scale {low}, so its line is off the heatmap: every "
+        "plotted scale is above the threshold. More scales or a smaller largest scale (the smallest is smax/n) "
+        "bring it into view.",
+    ),
     "scale_sweep.critical.caption": Text(
         "임계 스케일 s* = {s}. 이 값에서 은닉 상태 0에서의 야코비안 ∂h_t/∂h_(t−1)의 스펙트럼 반지름이 1입니다.",
         "Critical scale s* = {s}: there the Jacobian ∂h_t/∂h_(t−1) at a zero hidden state has spectral radius 1.",

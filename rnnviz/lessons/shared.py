@@ -131,6 +131,7 @@ STRINGS = {
     "nav.section.seeds": Text("교재 예제", "From the texts"),
     "nav.section.tools": Text("나의 데이터", "Your data"),
     "page.try_this": Text("이렇게 해 보세요", "Try this"),
+    "figure.computing": Text("계산하는 중… (큰 설정은 몇 초 걸립니다)", "Computing… (large settings take a few seconds)"),
     "export.table": Text("차트의 숫자 (표)", "The numbers behind the chart (table)"),
     "export.show_table": Text("표 보기", "Show the table"),
     "export.csv": Text("CSV 내려받기", "Download CSV"),

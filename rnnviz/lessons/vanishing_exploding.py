@@ -12,6 +12,7 @@ from rnnviz.experiments.book_norms import book_norm_experiment
 from rnnviz.experiments.scalar import scalar_power
 from rnnviz.experiments.spectra import spectrum
 from rnnviz.figures import vanishing_exploding as figures
+from rnnviz.figures.vanishing_exploding import critical_text  # the page writes it beside the chart too
 from rnnviz.i18n import Text
 from rnnviz.lessons import shared
 from rnnviz.lessons.shared import SCALE, SEED, SEQ_LEN
@@ -27,6 +28,24 @@ INIT = Param(
     ),
     choices=("rand", "randn"), widget="radio",
 )
+SCALE_UNIT = Param(
+    "scale_unit", "choice", "rho", Text("스케일의 단위", "Scale unit"),
+    help=Text(
+        "ρ: 슬라이더 값이 곧 W_h의 스펙트럼 반지름입니다 (뽑은 행렬을 자신의 ρ₀로 나눈 뒤 곱함). 그래서 어떤 H에서도 "
+        "1이 경계입니다. 배율: 책의 코드 그대로 Wh = rand(H, H) × 스케일, 경계는 1/ρ₀.",
+        "ρ: the slider value is W_h's spectral radius itself (the draw is divided by its own ρ₀, then "
+        "multiplied), so 1 is the threshold at every H. Raw: the book's code, Wh = rand(H, H) × scale; the "
+        "threshold is 1/ρ₀.",
+    ),
+    choices=("rho", "raw"),
+    choice_labels={"rho": Text("ρ (스펙트럼 반지름)", "ρ (spectral radius)"),
+                   "raw": Text("배율 (책의 코드)", "Raw factor (the book's code)")},
+    widget="radio",
+)
+VE_SCALE = replace(SCALE, help=Text(
+    "단위가 ρ이면 W_h의 스펙트럼 반지름, 배율이면 책의 W_h에 곱하는 값",
+    "With unit ρ: W_h's spectral radius; with the raw unit: the factor multiplied into the book's W_h",
+))
 HIDDEN = replace(shared.HIDDEN, max=64)
 BATCH = Param(
     "N", "int", 2, Text("미니배치 크기 N", "Mini-batch size N"),
@@ -50,9 +69,10 @@ STEPS = Param(
 )
 
 
-def compute_norms(*, init: str, scale: float, T: int, H: int, N: int, seed: int) -> dict[str, Any]:
-    """The seed's experiment plus the bound ``‖dh_t‖/N ≤ σ₁^t ‖dh_0‖/N`` (all curves in log10)."""
-    run = book_norm_experiment(N=N, H=H, T=T, seed=seed, init=init, scale=scale)
+def compute_norms(*, init: str, scale_unit: str, scale: float, T: int, H: int, N: int, seed: int) -> dict[str, Any]:
+    """The seed's experiment plus the bound ``‖dh_t‖/N ≤ σ₁^t ‖dh_0‖/N`` (all curves in log10); ``rho0`` is
+    the unscaled draw's spectral radius (with ``scale_unit="raw"`` the critical scale is ``1/rho0``)."""
+    run = book_norm_experiment(N=N, H=H, T=T, seed=seed, init=init, scale=scale, scale_unit=scale_unit)
     with np.errstate(divide="ignore"):
         log10_start = np.log10(np.sqrt(N * H) / N)  # ‖ones((N, H))‖_F / N
         log10_bound = log10_start + run.steps * np.log10(run.largest_singular_value)
@@ -60,7 +80,8 @@ def compute_norms(*, init: str, scale: float, T: int, H: int, N: int, seed: int)
         "steps": run.steps, "norms": run.norms, "log10_norms": run.log10_norms,
         "log10_guide": run.log10_guide, "log10_bound": log10_bound,
         "rho": run.spectral_radius, "sigma1": run.largest_singular_value,
-        "Wh": run.Wh,
+        "Wh": run.Wh, "scale_unit": scale_unit, "rho0": run.base_spectral_radius,
+        "scale_range": (VE_SCALE.min, VE_SCALE.max),
     }
 
 
@@ -83,9 +104,10 @@ def norms_table(data: dict[str, Any]) -> pd.DataFrame:
     })
 
 
-def compute_eigenvalues(*, init: str, scale: float, H: int, seed: int) -> dict[str, Any]:
+def compute_eigenvalues(*, init: str, scale_unit: str, scale: float, H: int, seed: int) -> dict[str, Any]:
     """Eigenvalues and singular values of the seed's scaled ``W_h`` (H, H)."""
-    summary = spectrum(book_norm_experiment(N=1, H=H, T=1, seed=seed, init=init, scale=scale).Wh)
+    run = book_norm_experiment(N=1, H=H, T=1, seed=seed, init=init, scale=scale, scale_unit=scale_unit)
+    summary = spectrum(run.Wh)
     return {
         "eigenvalues": summary.eigenvalues, "singular_values": summary.singular_values,
         "rho": summary.spectral_radius, "sigma1": summary.largest_singular_value,
@@ -126,7 +148,7 @@ FIGURES = (
             "‖dh‖/N while dh ← dh·W_hᵀ is repeated T times: explodes when W_h's spectral radius exceeds 1, "
             "vanishes below.",
         ),
-        params=(INIT, SCALE, SEQ_LEN, HIDDEN, BATCH, SEED),
+        params=(INIT, SCALE_UNIT, VE_SCALE, SEQ_LEN, HIDDEN, BATCH, SEED),
         compute=compute_norms, build=figures.norms_figure, table=norms_table, view=(AXIS,), live=("scale", "T"),
         sweep=sweep_norms,
     ),
@@ -138,7 +160,7 @@ FIGURES = (
             "The scaled W_h's eigenvalues in the complex plane; all inside the unit circle means the gradient "
             "eventually vanishes.",
         ),
-        params=(INIT, SCALE, HIDDEN, SEED),
+        params=(INIT, SCALE_UNIT, VE_SCALE, HIDDEN, SEED),
         compute=compute_eigenvalues, build=figures.eigenvalues_figure, table=eigenvalues_table, live=("scale",),
     ),
     FigureSpec(
@@ -170,19 +192,31 @@ STRINGS = {
         "(its largest eigenvalue in absolute value) exceeds 1 the gradient explodes; below 1 it vanishes.",
     ),
     "vanishing_exploding.try": Text(
-        "- 기본값(시드 3, `rand`, 스케일 1.0)은 블로그의 첫 실험입니다: 20단계 만에 노름이 4322까지 폭발합니다.\n"
-        "- 스케일을 **0.5**로: 블로그의 두 번째 실험(`Wh = rand(H, H) * 0.5`), 기울기 소실.\n"
-        "- 초깃값을 **randn**, 스케일 **0.5**로: 책 스크립트의 경우. 가장 큰 특잇값 σ₁은 1.33으로 1보다 크지만 "
-        "ρ = 0.63이라 결국 소실합니다. σ₁ 때문에 첫 단계에서만 노름이 조금 커집니다 (1.22 → 1.23).\n"
-        "- T를 1000으로, 세로축을 로그로: 직선이 됩니다. 기울기가 ρᵗ(점선)와 평행하게 변합니다.\n"
+        "- 기본값(시드 3, `rand`, 단위 ρ, 스케일 1.0)은 경계 ρ = 1입니다: 노름이 소실도 폭발도 하지 않습니다. "
+        "스케일을 **0.95**로 내리면 소실, **1.05**로 올리면 폭발합니다. H를 64까지 바꿔도 마찬가지입니다.\n"
+        "- 단위를 **배율**(책의 코드 `Wh = rand(H, H) * scale`)로, 스케일 1.0: 블로그의 첫 실험입니다. 20단계 만에 "
+        "노름이 4322까지 폭발합니다. 이 행렬의 ρ₀는 1.4993이라 임계 스케일은 1/ρ₀ = 0.667입니다.\n"
+        "- 배율 단위에서 스케일을 **0.5**로: 블로그의 두 번째 실험(`Wh = rand(H, H) * 0.5`), 기울기 소실.\n"
+        "- 배율 단위에서 초깃값을 **randn**, 스케일 **0.5**로: 책 스크립트의 경우. 가장 큰 특잇값 σ₁은 1.33으로 "
+        "1보다 크지만 ρ = 0.63이라 결국 소실합니다. σ₁ 때문에 첫 단계에서만 노름이 조금 커집니다 (1.22 → 1.23).\n"
+        "- 배율 단위에서 H를 64로: ρ₀ = 32.0이라 임계 스케일 0.031이 슬라이더의 최솟값 0.05보다 작아, 어느 "
+        "스케일에서나 폭발합니다. 단위를 ρ로 바꾸면 같은 행렬이 1 아래에서 소실합니다.\n"
+        "- 스케일을 0.9로, T를 1000으로, 세로축을 로그로: 직선이 됩니다. 기울기가 ρᵗ(점선)와 평행하게 변합니다.\n"
         "- 스케일을 바꾸며 아래 고윳값 그림에서 점이 단위원을 넘는 순간을 찾아보세요.",
-        "- The defaults (seed 3, `rand`, scale 1.0) are the blog's first run: the norm explodes to 4322 in "
-        "20 steps.\n"
-        "- Set the scale to **0.5**: the blog's second run (`Wh = rand(H, H) * 0.5`), vanishing.\n"
-        "- Choose **randn** and scale **0.5**: the book script's case. Its largest singular value σ₁ = 1.33 "
-        "exceeds 1, yet ρ = 0.63, so it vanishes; only the first step grows the norm, slightly (1.22 → 1.23), "
-        "because of σ₁.\n"
-        "- Set T to 1000 and the axis to log: the curve becomes a straight line parallel to ρᵗ (dotted).\n"
+        "- The defaults (seed 3, `rand`, unit ρ, scale 1.0) sit on the threshold ρ = 1: the norm neither "
+        "vanishes nor explodes. Lower the scale to **0.95** and it vanishes; raise it to **1.05** and it explodes, "
+        "at every H up to 64.\n"
+        "- Choose the unit **raw** (the book's code, `Wh = rand(H, H) * scale`) at scale 1.0: the blog's first run, "
+        "the norm explodes to 4322 in 20 steps. This draw has ρ₀ = 1.4993, so the critical scale is "
+        "1/ρ₀ = 0.667.\n"
+        "- In the raw unit, set the scale to **0.5**: the blog's second run (`Wh = rand(H, H) * 0.5`), vanishing.\n"
+        "- In the raw unit, choose **randn** and scale **0.5**: the book script's case. Its largest singular value "
+        "σ₁ = 1.33 exceeds 1, yet ρ = 0.63, so it vanishes; only the first step grows the norm, slightly "
+        "(1.22 → 1.23), because of σ₁.\n"
+        "- In the raw unit, set H to 64: ρ₀ = 32.0, so the critical scale 0.031 lies below the slider's smallest "
+        "value 0.05 and every scale explodes. With the unit ρ the same matrix vanishes below 1.\n"
+        "- Set the scale to 0.9, T to 1000 and the axis to log: the curve becomes a straight line parallel to "
+        "ρᵗ (dotted).\n"
         "- Move the scale and watch, in the eigenvalue plot below, when a point crosses the unit circle.",
     ),
     "vanishing_exploding.norms.title": Text("기울기 노름 ‖dh‖/N의 변화", "Gradient norm ‖dh‖/N over time"),
@@ -209,6 +243,26 @@ STRINGS = {
         "긴 시간에서는 ρ가 증가율을 정하고, σ₁은 한 단계에서 늘어날 수 있는 최대 배율입니다.",
         "Scaled W_h: spectral radius ρ = {rho:.4f}, largest singular value σ₁ = {sigma:.4f}. "
         "In the long run ρ sets the rate; σ₁ is the most one step can stretch.",
+    ),
+    "vanishing_exploding.critical.rho": Text(
+        "슬라이더 = ρ: 경계는 1 (아래는 소실, 위는 폭발)",
+        "Slider = ρ: the threshold is 1 (below vanishes, above explodes)",
+    ),
+    "vanishing_exploding.critical.raw_inside": Text(
+        "임계 스케일 = 1/ρ₀ = {critical:.4f} (ρ₀ = {rho0:.4f})",
+        "Critical scale = 1/ρ₀ = {critical:.4f} (ρ₀ = {rho0:.4f})",
+    ),
+    "vanishing_exploding.critical.raw_below": Text(
+        "임계 스케일 1/ρ₀ = {critical:.4f} < {low:g} (슬라이더 밖): 어느 스케일에서나 폭발",
+        "Critical scale 1/ρ₀ = {critical:.4f} < {low:g} (off the slider): every scale explodes",
+    ),
+    "vanishing_exploding.critical.raw_above": Text(
+        "임계 스케일 1/ρ₀ = {critical:.4f} > {high:g} (슬라이더 밖): 어느 스케일에서나 소실",
+        "Critical scale 1/ρ₀ = {critical:.4f} > {high:g} (off the slider): every scale vanishes",
+    ),
+    "vanishing_exploding.critical.none": Text(
+        "뽑은 W_h의 ρ₀가 0이라(멱영 행렬) 어떤 스케일에서도 소실합니다",
+        "The drawn W_h has ρ₀ = 0 (nilpotent): every scale vanishes",
     ),
     "vanishing_exploding.scalar.heading": Text("스칼라의 경우", "The scalar case"),
     "vanishing_exploding.scalar.intro": Text(

@@ -39,11 +39,18 @@ def _cached_compute(compute_name: str, items: tuple[tuple[str, Any], ...], _args
     return spec.compute(**_args)
 
 
+def _computed(spec: FigureSpec, items: tuple[tuple[str, Any], ...], values: dict[str, Any]) -> Any:
+    """``_cached_compute`` under a spinner in the user's language: a long computation (the largest scale
+    sweep takes seconds) shows progress where its chart will be. ``st.spinner`` appears only after half a
+    second, so a cached result shows none."""
+    with st.spinner(text("figure.computing"), show_time=True):
+        return _cached_compute(_compute_name(spec), items, spec.compute_args(values))
+
+
 def compute(figure_id: str, values: dict[str, Any]) -> Any:
     """The cached data of a figure for the page's ``values`` (its own parameters are picked out)."""
     spec = catalogue.get(figure_id)
-    items = tuple(sorted(spec.select(values).items()))
-    return _cached_compute(_compute_name(spec), items, spec.compute_args(values))
+    return _computed(spec, tuple(sorted(spec.select(values).items())), values)
 
 
 def compute_or_none(figure_id: str, values: dict[str, Any]) -> Any:
@@ -95,7 +102,7 @@ def figure(figure_id: str, values: dict[str, Any], *, table: bool = True, live: 
     view = tuple(sorted(spec.view_values(values).items()))
     key = f"chart.{figure_id}"
     try:
-        data = _cached_compute(_compute_name(spec), items, spec.compute_args(values))
+        data = _computed(spec, items, values)
         fig_json = _figure_json(figure_id, items, view, lang(), theme(), data)
         live_names = tuple(n for n in spec.live if live is None or n in set(live))
         if live_names:

@@ -17,6 +17,12 @@ def test_defaults_render_in_both_languages(lang, title):
     assert "s* = 1.0000" in at.info[0].value  # orthogonal W_hh, tanh, zero biases
 
 
+@pytest.mark.parametrize(("lang", "words"), [("ko", "ReLU의 도함수"), ("en", "ReLU's derivative is 1")])
+def test_relu_says_in_words_why_there_is_no_critical_scale(lang, words):
+    at = open_page(PAGE_FILE, {"nonlinearity": "relu", "T": "20"}, lang=lang)
+    assert words in at.info[0].value and "—" not in at.info[0].value
+
+
 def test_every_widget_changes_the_url():
     at = open_page(PAGE_FILE)
     changes = (("cell", "gru", "gru"), ("gru_variant", "pytorch", "pytorch"), ("nonlinearity", "relu", "relu"),

@@ -17,13 +17,14 @@ def test_defaults_render_in_both_languages():
         assert at.title[0].value == title
         assert widget(at, PAGE, "scale").value == 1.0
         assert widget(at, PAGE, "T").value == 20
-        assert "ρ = 1.4993" in at.info[0].value
+        assert "ρ = 1.0000" in at.info[0].value  # unit ρ: the page opens on the threshold
+        assert widget(at, PAGE, "scale_unit").value == "rho"
 
 
 @pytest.mark.parametrize(
     ("name", "new_value", "expected_url"),
     [
-        ("init", "randn", "randn"), ("scale", 0.5, "0.5"), ("T", 1000, "1000"), ("H", 64, "64"),
+        ("init", "randn", "randn"), ("scale_unit", "raw", "raw"), ("scale", 0.5, "0.5"), ("T", 1000, "1000"), ("H", 64, "64"),
         ("N", 16, "16"), ("seed", 0, "0"), ("yaxis", "log", "log"), ("w", 0.9, "0.9"), ("n", 500, "500"),
     ],
 )
@@ -36,12 +37,25 @@ def test_every_widget_changes_the_url(name, new_value, expected_url):
 
 
 def test_scale_half_is_the_seeds_vanishing_case():
-    at = open_page(PAGE_FILE, {"scale": "0.5"})
-    assert "ρ = 0.7496" in at.info[0].value  # half of the default run's ρ = 1.49927
+    at = open_page(PAGE_FILE, {"scale_unit": "raw", "scale": "0.5"})
+    assert "ρ = 0.7496" in at.info[0].value  # half of the book's run's ρ = 1.49927
+    assert "Critical scale = 1/ρ₀ = 0.6670" in at.info[0].value
+
+
+def test_an_old_link_without_a_unit_reads_its_scale_as_rho():
+    at = open_page(PAGE_FILE, {"scale": "0.5", "H": "64"})
+    assert "ρ = 0.5000" in at.info[0].value and "threshold is 1" in at.info[0].value
+    assert not at.warning
+
+
+def test_raw_unit_at_H_64_says_the_critical_scale_is_off_the_slider():
+    for lang, words in (("en", "off the slider"), ("ko", "슬라이더 밖")):
+        at = open_page(PAGE_FILE, {"scale_unit": "raw", "H": "64"}, lang=lang)
+        assert "0.0312" in at.info[0].value and words in at.info[0].value
 
 
 def test_url_round_trip_restores_widgets():
-    query = {"init": "randn", "scale": "0.5", "T": "300", "H": "7", "N": "4", "seed": "11", "yaxis": "log",
+    query = {"init": "randn", "scale_unit": "raw", "scale": "0.5", "T": "300", "H": "7", "N": "4", "seed": "11", "yaxis": "log",
              "w": "0.9", "n": "120"}
     at = open_page(PAGE_FILE, query)
     assert widget(at, PAGE, "init").value == "randn"
@@ -63,6 +77,7 @@ def test_url_round_trip_restores_widgets():
         ({"T": "-5"}, "T", 1),
         ({"T": "2.5"}, "T", 20),
         ({"init": "zeros"}, "init", "rand"),
+        ({"scale_unit": "log"}, "scale_unit", "rho"),
         ({"H": "9" * 10_000}, "H", 3),
         ({"seed": "inf"}, "seed", 3),
     ],
@@ -85,7 +100,7 @@ def test_hostile_language_falls_back_with_a_notice():
 
 
 def test_table_is_drawn_only_on_request_and_holds_the_seed_numbers():
-    at = open_page(PAGE_FILE)
+    at = open_page(PAGE_FILE, {"scale_unit": "raw"})
     assert not at.dataframe
     assert not at.toggle and not at.get("download_button")  # closed expanders draw nothing inside
     open_exports(at, "book-norms")

@@ -22,7 +22,7 @@ def download(page, label: str):
 
 
 def test_closed_expanders_hold_no_buttons_and_an_open_one_downloads_the_seed_numbers(page, app_url, tmp_path):
-    dom.open_app_page(page, f"{app_url}/vanishing_exploding?lang=en")
+    dom.open_app_page(page, f"{app_url}/vanishing_exploding?lang=en&scale_unit=raw")  # the book's own unit
     assert page.locator("[data-testid=stExpander]").count() == 3
     assert page.locator("[data-testid=stDownloadButton]").count() == 0  # drawn only when opened
 

@@ -63,3 +63,15 @@ def test_default_norms_are_the_seed_codes_numbers_bit_for_bit():
     expected = seed_code()[0].tolist()
     result = book_norm_experiment()
     assert result.norms.tolist() == expected
+
+
+@pytest.mark.parametrize("init", ["rand", "randn"])
+def test_unit_rho_divides_the_draw_by_its_own_spectral_radius(init):
+    raw = book_norm_experiment(init=init, H=5, scale=1.0)
+    for scale in (0.05, 0.95, 1.0, 1.05, 3.0):
+        out = book_norm_experiment(init=init, H=5, scale=scale, scale_unit="rho")
+        assert out.spectral_radius == pytest.approx(scale, rel=1e-12)
+        assert out.base_spectral_radius == raw.base_spectral_radius == raw.spectral_radius
+        np.testing.assert_allclose(out.Wh, raw.Wh / raw.spectral_radius * scale, rtol=1e-15)
+    with pytest.raises(ValueError):
+        book_norm_experiment(scale_unit="log")

@@ -98,7 +98,49 @@ def test_a_critical_scale_outside_the_range_is_said_not_drawn():
     data, fig = build(cell="gru", gru_variant="pytorch", init="pytorch", T=20, H=16, smax=1.0, n_scales=10)
     assert data["critical"] > 1.0
     assert not any((tr.name or "").startswith("Critical scale") for tr in fig.data)
-    assert any("outside the plotted range" in a.text for a in fig.layout.annotations)
+    assert any("outside the plotted scales" in a.text and f"{data['critical']:.3f}" in a.text
+               for a in fig.layout.annotations)
+    from rnnviz.lessons.scale_sweep import critical_sentence
+
+    for lang, word in (("en", "above the plotted scales"), ("ko", "그린 스케일")):
+        sentence = critical_sentence(data, lang)
+        assert f"{data['critical']:.4f}" in sentence and word in sentence and "—" not in sentence
+
+
+@pytest.mark.parametrize("init", ["orthogonal", "xavier"])
+def test_relu_has_no_critical_scale_because_its_zero_state_jacobian_is_zero(init):
+    from rnnviz.core import jacobian
+    from rnnviz.lessons.scale_sweep import critical_sentence
+
+    data, fig = build(nonlinearity="relu", init=init, T=20, n_scales=10)
+    assert data["critical"] is None
+    params = setups.make_params("rnn", input_size=4, hidden_size=data["H"], init=init, seed=3, scale=1.0)
+    bias = params["bias_ih"] + params["bias_hh"]
+    assert np.all(bias == 0.0)  # zero biases: ReLU'(b) = 0 for every unit, so s·diag(ReLU'(b))·W_hh = 0
+    jac = jacobian.cell_jacobian("rnn", params["weight_hh"] * 100.0, h_prev=np.zeros((1, data["H"])),
+                                 pre={"a": bias[None]}, nonlinearity="relu")
+    assert np.all(jac == 0.0)
+    assert any("ReLU′ is 1 only where the bias is positive" in a.text for a in fig.layout.annotations)
+    for lang, words in (("en", ("ReLU's derivative is 1", "zero biases")), ("ko", ("ReLU의 도함수", "편향이 0이면"))):
+        sentence = critical_sentence(data, lang)
+        assert all(word in sentence for word in words) and "—" not in sentence
+
+
+def test_relu_with_positive_biases_has_a_critical_scale_from_the_active_units():
+    data, _ = build(nonlinearity="relu", init="pytorch", T=20, n_scales=10)
+    params = setups.make_params("rnn", input_size=4, hidden_size=data["H"], init="pytorch", seed=3, scale=1.0)
+    active = (params["bias_ih"] + params["bias_hh"] > 0).astype(float)  # ReLU'(b)
+    rho = np.max(np.abs(np.linalg.eigvals(active[:, None] * params["weight_hh"])))
+    assert data["critical"] == pytest.approx(1.0 / rho, rel=1e-9)
+
+
+def test_a_critical_scale_below_the_plotted_scales_says_which_side_they_are_on():
+    from rnnviz.lessons.scale_sweep import critical_sentence
+
+    data, _ = build(T=10, smax=0.5, n_scales=5)
+    shifted = {**data, "critical": 0.5 * float(data["grid_scales"][0])}  # what the sentence says when s* < smax/n
+    assert "below the smallest plotted scale" in critical_sentence(shifted, "en")
+    assert "above the plotted scales" in critical_sentence(data, "en")  # s* = 1 > smax = 0.5
 
 
 def test_uploaded_rnn_weights_set_the_critical_scale():

@@ -41,7 +41,7 @@ def test_every_figure_builds_in_every_language_and_theme(figure_id, lang, theme)
 
 
 def test_book_norms_curve_is_the_seed_codes_numbers():
-    _, data, fig = build("book-norms")
+    _, data, fig = build("book-norms", scale_unit="raw")  # the book's own unit: its numbers bit for bit
     norm = fig.data[0]
     expected, _ = seed_code()
     np.testing.assert_allclose(norm.y, expected, rtol=1e-12)
@@ -51,7 +51,7 @@ def test_book_norms_curve_is_the_seed_codes_numbers():
 
 
 def test_book_norms_bound_holds_and_guide_has_rate_rho():
-    _, data, fig = build("book-norms", init="randn", scale=0.5, T=200, yaxis="log")
+    _, data, fig = build("book-norms", scale_unit="raw", init="randn", scale=0.5, T=200, yaxis="log")
     assert np.all(data["log10_norms"] <= data["log10_bound"] + 1e-9)  # ‖dh_t‖ ≤ σ₁ᵗ ‖dh_0‖
     assert data["sigma1"] == pytest.approx(1.3297, abs=1e-4) and data["rho"] == pytest.approx(0.6276, abs=1e-4)
     rate = (data["log10_norms"][-1] - data["log10_norms"][-101]) / 100
@@ -65,6 +65,61 @@ def test_book_norms_at_extremes_switches_to_log10_values_and_stays_finite():
     finite_traces(fig)
     assert "log" in fig.layout.yaxis.title.text
     np.testing.assert_allclose(fig.data[0].y, data["log10_norms"])
+
+
+@pytest.mark.parametrize("init", ["rand", "randn"])
+def test_unit_rho_makes_the_slider_the_spectral_radius_at_every_H(init):
+    spec = catalogue.get("book-norms")
+    low, high = spec.param("scale").min, spec.param("scale").max
+    for H in range(1, spec.param("H").max + 1):
+        for scale in (low, 0.95, 1.0, 1.05, high):
+            _, data, fig = build("book-norms", init=init, H=H, scale=scale, T=200)
+            assert data["rho"] == pytest.approx(scale, rel=1e-12), (H, scale)
+            verdict = "vanishing" if scale < 1 else "exploding" if scale > 1 else "borderline"
+            assert verdict in fig.layout.annotations[0].text and "threshold is 1" in fig.layout.annotations[0].text
+            if scale != 1.0:  # crossing 1 flips the curve itself, not just the label
+                assert (data["log10_norms"][-1] < data["log10_norms"][0]) == (scale < 1), (H, scale)
+
+
+def test_unit_raw_names_the_critical_scale_and_says_when_it_is_off_the_slider():
+    for lang, words in (("en", ("Critical scale", "off the slider")), ("ko", ("임계 스케일", "슬라이더 밖"))):
+        _, data, fig = build("book-norms", lang, scale_unit="raw")
+        note = fig.layout.annotations[0].text
+        assert f"{1 / data['rho0']:.4f}" == "0.6670" and "0.6670" in note and words[0] in note
+        assert words[1] not in note
+        _, big, fig = build("book-norms", lang, scale_unit="raw", H=64, scale=0.05)
+        note = fig.layout.annotations[0].text
+        assert 1 / big["rho0"] < 0.05 and f"{1 / big['rho0']:.4f}" in note and words[1] in note
+        assert big["rho"] > 1  # the smallest scale still explodes: what the note says
+        _, small, fig = build("book-norms", lang, scale_unit="raw", H=1)
+        assert 1 / small["rho0"] < 3.0 and words[1] not in fig.layout.annotations[0].text
+    # above the range: a draw whose critical scale exceeds 3 (ρ₀ < 1/3)
+    seed = next(s for s in range(200) if np.random.RandomState(s).rand(1, 1)[0, 0] < 0.3)
+    _, tiny, fig = build("book-norms", scale_unit="raw", H=1, seed=seed, scale=3.0)
+    assert tiny["rho"] < 1 and "every scale vanishes" in fig.layout.annotations[0].text
+
+
+def test_raw_and_rho_units_agree_where_the_slider_value_is_rho0():
+    _, raw, _ = build("book-norms", scale_unit="raw", scale=1.0)
+    _, rho, _ = build("book-norms", scale=1.5)
+    assert raw["rho"] == pytest.approx(1.4993, abs=1e-4) and rho["rho"] == pytest.approx(1.5, rel=1e-12)
+    np.testing.assert_allclose(rho["Wh"], raw["Wh"] * 1.5 / raw["rho"], rtol=1e-12)
+
+
+@pytest.mark.parametrize("changes", [{"scale_unit": "raw"}, {"scale_unit": "rho"}, {"scale_unit": "raw", "H": 64},
+                                     {"scale_unit": "rho", "H": 64, "init": "randn"}])
+@pytest.mark.parametrize("figure_id", ["book-norms", "book-eigenvalues"])
+def test_every_live_frame_is_the_engines_figure_at_that_value_in_both_units(figure_id, changes):
+    from tests.figures.test_live import expected, payload, same_figure
+    from rnnviz.figures import live
+
+    spec, values, data = payload(figure_id, **changes)
+    for slider in data["sliders"]:
+        name = slider["name"]
+        for index, value in enumerate(slider["values"]):
+            at = {**values, name: spec.param(name).parse(value)[0]}
+            frame = live.apply(data["base"], slider["patches"][index], slider["reference"])
+            assert same_figure(frame, expected(spec, at), sweep=spec.sweep is not None), (name, value)
 
 
 def test_eigenvalues_figure_marks_unit_circle_and_eigenvalues():

@@ -63,21 +63,38 @@ def bullets(page: str, lang: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------------- vanishing_exploding
-@claim("vanishing_exploding", 0, "4322", "20")
-def seed_000_first_run_explodes_to_4322():
+@claim("vanishing_exploding", 0, "1.0", "0.95", "1.05", "64")
+def unit_rho_puts_the_threshold_at_one_at_every_H():
     data = run("book-norms")
+    assert data["scale_unit"] == "rho" and data["rho"] == pytest.approx(1.0, abs=1e-12)
+    flat = run("book-norms", T=1000)["log10_norms"]
+    assert abs(flat[-1] - flat[0]) < 1.0  # on the threshold: within a factor 10 after 1000 steps
+    for H in range(1, 65):
+        for init in ("rand", "randn"):
+            below = run("book-norms", init=init, H=H, scale=0.95, T=1000)
+            above = run("book-norms", init=init, H=H, scale=1.05, T=1000)
+            near(below["rho"], 0.95, 1e-9)
+            near(above["rho"], 1.05, 1e-9)
+            assert below["log10_norms"][-1] < below["log10_norms"][0] - 10, (init, H)  # 0.95^1000 ≈ 1e-22
+            assert above["log10_norms"][-1] > above["log10_norms"][0] + 10, (init, H)  # 1.05^1000 ≈ 1e21
+
+
+@claim("vanishing_exploding", 1, "1.0", "4322", "20", "1.4993", "0.667")
+def seed_000_first_run_explodes_to_4322():
+    data = run("book-norms", scale_unit="raw")
     assert len(data["norms"]) == 20 and round(float(data["norms"][-1])) == 4322
+    assert round(data["rho0"], 4) == 1.4993 and round(1 / data["rho0"], 3) == 0.667
 
 
-@claim("vanishing_exploding", 1, "0.5")
+@claim("vanishing_exploding", 2, "0.5")
 def seed_000_second_run_vanishes():
-    norms = run("book-norms", scale=0.5)["norms"]
+    norms = run("book-norms", scale_unit="raw", scale=0.5)["norms"]
     assert norms[-1] < 0.01 * norms[0] and np.all(np.diff(norms) < 0)
 
 
-@claim("vanishing_exploding", 2, "0.5", "1.33", "0.63", "1.22 → 1.23")
+@claim("vanishing_exploding", 3, "0.5", "1.33", "0.63", "1.22 → 1.23")
 def randn_half_has_sigma_above_one_but_vanishes():
-    data = run("book-norms", init="randn", scale=0.5)
+    data = run("book-norms", scale_unit="raw", init="randn", scale=0.5)
     near(data["sigma1"], 1.33, 0.005)
     near(data["rho"], 0.63, 0.005)
     norms = data["norms"]
@@ -87,10 +104,23 @@ def randn_half_has_sigma_above_one_but_vanishes():
     assert norms[0] > start and np.all(np.diff(norms) < 0) and norms[-1] < 1e-3
 
 
-@claim("vanishing_exploding", 3, "1000")
+@claim("vanishing_exploding", 4, "64", "32.0", "0.031", "0.05", "1")
+def raw_unit_at_H_64_explodes_at_every_scale_but_rho_unit_vanishes():
+    spec = catalogue.get("book-norms")
+    smallest = spec.param("scale").min
+    assert smallest == 0.05
+    raw = run("book-norms", scale_unit="raw", H=64, scale=smallest)
+    near(raw["rho0"], 32.0, 0.05)
+    near(1 / raw["rho0"], 0.031, 0.0005)
+    assert raw["rho"] > 1 and raw["log10_norms"][-1] > raw["log10_norms"][0]
+    rho = run("book-norms", H=64, scale=0.99)
+    assert rho["log10_norms"][-1] < rho["log10_norms"][0]
+
+
+@claim("vanishing_exploding", 5, "0.9", "1000")
 def long_run_is_parallel_to_rho_power_t():
-    data = run("book-norms", T=1000)
-    logs = np.log10(np.asarray(data["norms"], dtype=float))
+    data = run("book-norms", scale=0.9, T=1000)
+    logs = np.asarray(data["log10_norms"], dtype=float)
     slope = np.polyfit(np.arange(500, 1000), logs[500:], 1)[0]
     near(slope, np.log10(data["rho"]), 1e-3 * abs(np.log10(data["rho"])))
 
@@ -578,7 +608,7 @@ def test_try_this_claim_holds_and_its_numbers_are_in_both_texts(case):
 
 # Bullets that state neither a number nor a direction, with what they ask the reader to do instead.
 NOTHING_TO_COMPUTE = {
-    ("vanishing_exploding", 4): "watch a point cross the unit circle",
+    ("vanishing_exploding", 6): "watch a point cross the unit circle",
     ("cell_comparison", 6): "save slides",
     ("unrolled_graph", 4): "the GRU's lane (a label)",
     ("inside_cells", 3): "look at a heatmap",
