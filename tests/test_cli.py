@@ -76,7 +76,7 @@ def test_list_prints_plain_titles(lang):
 
 def test_csv_export_of_book_norms_holds_the_seed_codes_20_norms(tmp_path):
     out = tmp_path / "norms.csv"
-    result = run_cli("export", "book-norms", "--set", "scale_unit=raw", "--format", "csv", "--out", str(out))
+    result = run_cli("export", "book-norms", "--set", "scale_unit=raw", "--set", "scale=1", "--format", "csv", "--out", str(out))
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(out.open()))
     assert [float(row["norm"]) for row in rows] == seed_code()[0].tolist()

@@ -42,7 +42,7 @@ SCALE_UNIT = Param(
                    "raw": Text("배율 (책의 코드)", "Raw factor (the book's code)")},
     widget="radio",
 )
-VE_SCALE = replace(SCALE, help=Text(
+VE_SCALE = replace(SCALE, default=1.5, help=Text(
     "단위가 ρ이면 W_h의 스펙트럼 반지름, 배율이면 책의 W_h에 곱하는 값",
     "With unit ρ: W_h's spectral radius; with the raw unit: the factor multiplied into the book's W_h",
 ))
@@ -184,16 +184,21 @@ STRINGS = {
         "BPTT에서 시간 방향으로 흘러가는 기울기는 매 시각 MatMul 노드에서 W_hᵀ와 곱해집니다. "
         "아래 차트는 책(밑바닥부터 시작하는 딥러닝 2, 6장)의 실험 그대로, 상류에서 온 기울기 "
         "`dh = ones((N, H))`에 `dh = dh @ Wh.T`를 T번 반복하며 노름 `sqrt(sum(dh**2)) / N`을 그립니다. "
-        "W_h의 **스펙트럼 반지름 ρ**(가장 큰 고윳값의 절댓값)가 1보다 크면 기울기 폭발, 작으면 기울기 소실입니다.",
+        "W_h의 **스펙트럼 반지름 ρ**(가장 큰 고윳값의 절댓값)가 1보다 크면 기울기 폭발, 작으면 기울기 소실입니다. "
+        "슬라이더는 처음에 ρ 자체를 정하며 1.5에서 시작합니다 (책의 행렬은 ρ = 1.4993). 책의 숫자 그대로는 "
+        "스케일의 단위를 '배율'로, 스케일을 1로 두세요.",
         "In backpropagation through time the gradient flowing back along the hidden states is multiplied by "
         "W_hᵀ at every step's MatMul node. The chart repeats the book's experiment (Deep Learning from "
         "Scratch 2, chapter 6): starting from the upstream gradient `dh = ones((N, H))` it applies "
         "`dh = dh @ Wh.T` T times and plots the norm `sqrt(sum(dh**2)) / N`. When W_h's **spectral radius ρ** "
-        "(its largest eigenvalue in absolute value) exceeds 1 the gradient explodes; below 1 it vanishes.",
+        "(its largest eigenvalue in absolute value) exceeds 1 the gradient explodes; below 1 it vanishes. "
+        "The slider sets ρ itself and starts at 1.5 (the book's matrix has ρ = 1.4993); for the book's exact "
+        "numbers choose the raw factor as the scale unit and a scale of 1.",
     ),
     "vanishing_exploding.try": Text(
-        "- 기본값(시드 3, `rand`, 단위 ρ, 스케일 1.0)은 경계 ρ = 1입니다: 노름이 소실도 폭발도 하지 않습니다. "
-        "스케일을 **0.95**로 내리면 소실, **1.05**로 올리면 폭발합니다. H를 64까지 바꿔도 마찬가지입니다.\n"
+        "- 기본값(시드 3, `rand`, 단위 ρ, 스케일 1.5)에서는 노름이 폭발합니다. 스케일을 **1.0**에 두면 경계 "
+        "ρ = 1이라 노름이 소실도 폭발도 하지 않고, **0.95**로 내리면 소실, **1.05**로 올리면 폭발합니다. H를 64까지 "
+        "바꿔도 마찬가지입니다.\n"
         "- 단위를 **배율**(책의 코드 `Wh = rand(H, H) * scale`)로, 스케일 1.0: 블로그의 첫 실험입니다. 20단계 만에 "
         "노름이 4322까지 폭발합니다. 이 행렬의 ρ₀는 1.4993이라 임계 스케일은 1/ρ₀ = 0.667입니다.\n"
         "- 배율 단위에서 스케일을 **0.5**로: 블로그의 두 번째 실험(`Wh = rand(H, H) * 0.5`), 기울기 소실.\n"
@@ -203,9 +208,9 @@ STRINGS = {
         "스케일에서나 폭발합니다. 단위를 ρ로 바꾸면 같은 행렬이 1 아래에서 소실합니다.\n"
         "- 스케일을 0.9로, T를 1000으로, 세로축을 로그로: 직선이 됩니다. 기울기가 ρᵗ(점선)와 평행하게 변합니다.\n"
         "- 스케일을 바꾸며 아래 고윳값 그림에서 점이 단위원을 넘는 순간을 찾아보세요.",
-        "- The defaults (seed 3, `rand`, unit ρ, scale 1.0) sit on the threshold ρ = 1: the norm neither "
-        "vanishes nor explodes. Lower the scale to **0.95** and it vanishes; raise it to **1.05** and it explodes, "
-        "at every H up to 64.\n"
+        "- At the defaults (seed 3, `rand`, unit ρ, scale 1.5) the norm explodes. At a scale of **1.0** it sits "
+        "on the threshold ρ = 1 and neither vanishes nor explodes; lower it to **0.95** and it vanishes, raise it "
+        "to **1.05** and it explodes, at every H up to 64.\n"
         "- Choose the unit **raw** (the book's code, `Wh = rand(H, H) * scale`) at scale 1.0: the blog's first run, "
         "the norm explodes to 4322 in 20 steps. This draw has ρ₀ = 1.4993, so the critical scale is "
         "1/ρ₀ = 0.667.\n"

@@ -19,7 +19,7 @@ MOVES = [
     ("pages/dynamics.py", "dynamics", "c", 0.1, {"cobweb", "basins"}),
     ("pages/derivatives.py", "derivatives", "zmax", 3.0, {"tanh-derivative"}),
     ("pages/vanishing_exploding.py", "vanishing_exploding", "w", 0.9, {"scalar-power"}),
-    ("pages/vanishing_exploding.py", "vanishing_exploding", "scale", 1.5, {"book-norms", "book-eigenvalues"}),
+    ("pages/vanishing_exploding.py", "vanishing_exploding", "scale", 0.8, {"book-norms", "book-eigenvalues"}),
     ("pages/book_code.py", "book_code", "steps", 50, {"rnnlm"}),
     ("pages/book_code.py", "book_code", "B", 5, {"book-backward"}),
     ("pages/unrolled_graph.py", "unrolled_graph", "step", 2, {"cell-diagram"}),

@@ -15,9 +15,9 @@ def test_defaults_render_in_both_languages():
     for lang, title in (("ko", "기울기 소실과 기울기 폭발"), ("en", "Vanishing and exploding gradients")):
         at = open_page(PAGE_FILE, lang=lang)
         assert at.title[0].value == title
-        assert widget(at, PAGE, "scale").value == 1.0
+        assert widget(at, PAGE, "scale").value == 1.5
         assert widget(at, PAGE, "T").value == 20
-        assert "ρ = 1.0000" in at.info[0].value  # unit ρ: the page opens on the threshold
+        assert "ρ = 1.5000" in at.info[0].value  # unit ρ: the page opens exploding, as the book's run
         assert widget(at, PAGE, "scale_unit").value == "rho"
 
 
@@ -50,7 +50,7 @@ def test_an_old_link_without_a_unit_reads_its_scale_as_rho():
 
 def test_raw_unit_at_H_64_says_the_critical_scale_is_off_the_slider():
     for lang, words in (("en", "off the slider"), ("ko", "슬라이더 밖")):
-        at = open_page(PAGE_FILE, {"scale_unit": "raw", "H": "64"}, lang=lang)
+        at = open_page(PAGE_FILE, {"scale_unit": "raw", "scale": "1", "H": "64"}, lang=lang)
         assert "0.0312" in at.info[0].value and words in at.info[0].value
 
 
@@ -71,9 +71,9 @@ def test_url_round_trip_restores_widgets():
 @pytest.mark.parametrize(
     ("query", "name", "expected"),
     [
-        ({"scale": "banana"}, "scale", 1.0),
+        ({"scale": "banana"}, "scale", 1.5),
         ({"scale": "1e9"}, "scale", 3.0),
-        ({"scale": "nan"}, "scale", 1.0),
+        ({"scale": "nan"}, "scale", 1.5),
         ({"T": "-5"}, "T", 1),
         ({"T": "2.5"}, "T", 20),
         ({"init": "zeros"}, "init", "rand"),
@@ -100,7 +100,7 @@ def test_hostile_language_falls_back_with_a_notice():
 
 
 def test_table_is_drawn_only_on_request_and_holds_the_seed_numbers():
-    at = open_page(PAGE_FILE, {"scale_unit": "raw"})
+    at = open_page(PAGE_FILE, {"scale_unit": "raw", "scale": "1"})
     assert not at.dataframe
     assert not at.toggle and not at.get("download_button")  # closed expanders draw nothing inside
     open_exports(at, "book-norms")

@@ -8,8 +8,11 @@ import io
 from tests.browser import streamlit_dom as dom
 
 
+BOOK_VIEW = "vanishing_exploding?lang=en&scale_unit=raw&scale=1"  # the book's own unit and scale: its numbers
+
+
 def open_exports(page, app_url: str) -> None:
-    dom.open_app_page(page, f"{app_url}/vanishing_exploding?lang=en")
+    dom.open_app_page(page, f"{app_url}/{BOOK_VIEW}")
     page.locator("[data-testid=stExpander] summary").first.click()
     page.locator("[data-testid=stDownloadButton]").first.wait_for(timeout=dom.READY_TIMEOUT * 1000)
     dom.wait_until_idle(page)
@@ -22,7 +25,7 @@ def download(page, label: str):
 
 
 def test_closed_expanders_hold_no_buttons_and_an_open_one_downloads_the_seed_numbers(page, app_url, tmp_path):
-    dom.open_app_page(page, f"{app_url}/vanishing_exploding?lang=en&scale_unit=raw")  # the book's own unit
+    dom.open_app_page(page, f"{app_url}/{BOOK_VIEW}")
     assert page.locator("[data-testid=stExpander]").count() == 3
     assert page.locator("[data-testid=stDownloadButton]").count() == 0  # drawn only when opened
 

@@ -72,7 +72,7 @@ def test_scrubbing_redraws_the_chart_with_no_server_message(page, app_url, route
 
 
 def test_letting_go_updates_the_url_the_sidebar_and_the_numbers(page, app_url):
-    dom.open_app_page(page, url(app_url, "vanishing_exploding", lang="en", scale_unit="raw"))  # the book's unit
+    dom.open_app_page(page, url(app_url, "vanishing_exploding", lang="en", scale_unit="raw", scale=1))  # the book's unit
     caption = page.locator("[data-testid=stAlert]").filter(has_text="ρ").first.inner_text()
     scrub(page, "scale", "ArrowLeft", 10)  # 1.00 -> 0.50, the blog's second run
     assert shown_value(page, "scale") == "0.50"
@@ -109,7 +109,7 @@ def test_a_slide_link_shows_one_chart_and_nothing_else(browser, app_url, lang):
 def test_the_exported_html_keeps_its_sliders_with_the_network_off(browser, tmp_path):
     out = tmp_path / "norms.html"
     result = subprocess.run([sys.executable, "-m", "rnnviz", "export", "book-norms", "--format", "html", "--lang", "ko",
-                             "--set", "scale_unit=raw", "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+                             "--set", "scale_unit=raw", "--set", "scale=1", "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "MB" in result.stderr  # the size is reported
     context = browser.new_context(viewport=VIEWPORT, offline=True)

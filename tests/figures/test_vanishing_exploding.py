@@ -41,7 +41,7 @@ def test_every_figure_builds_in_every_language_and_theme(figure_id, lang, theme)
 
 
 def test_book_norms_curve_is_the_seed_codes_numbers():
-    _, data, fig = build("book-norms", scale_unit="raw")  # the book's own unit: its numbers bit for bit
+    _, data, fig = build("book-norms", scale_unit="raw", scale=1.0)  # the book's own unit: its numbers bit for bit
     norm = fig.data[0]
     expected, _ = seed_code()
     np.testing.assert_allclose(norm.y, expected, rtol=1e-12)
@@ -83,7 +83,7 @@ def test_unit_rho_makes_the_slider_the_spectral_radius_at_every_H(init):
 
 def test_unit_raw_names_the_critical_scale_and_says_when_it_is_off_the_slider():
     for lang, words in (("en", ("Critical scale", "off the slider")), ("ko", ("임계 스케일", "슬라이더 밖"))):
-        _, data, fig = build("book-norms", lang, scale_unit="raw")
+        _, data, fig = build("book-norms", lang, scale_unit="raw", scale=1.0)
         note = fig.layout.annotations[0].text
         assert f"{1 / data['rho0']:.4f}" == "0.6670" and "0.6670" in note and words[0] in note
         assert words[1] not in note
@@ -91,7 +91,7 @@ def test_unit_raw_names_the_critical_scale_and_says_when_it_is_off_the_slider():
         note = fig.layout.annotations[0].text
         assert 1 / big["rho0"] < 0.05 and f"{1 / big['rho0']:.4f}" in note and words[1] in note
         assert big["rho"] > 1  # the smallest scale still explodes: what the note says
-        _, small, fig = build("book-norms", lang, scale_unit="raw", H=1)
+        _, small, fig = build("book-norms", lang, scale_unit="raw", scale=1.0, H=1)
         assert 1 / small["rho0"] < 3.0 and words[1] not in fig.layout.annotations[0].text
     # above the range: a draw whose critical scale exceeds 3 (ρ₀ < 1/3)
     seed = next(s for s in range(200) if np.random.RandomState(s).rand(1, 1)[0, 0] < 0.3)

@@ -63,11 +63,12 @@ def bullets(page: str, lang: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------------- vanishing_exploding
-@claim("vanishing_exploding", 0, "1.0", "0.95", "1.05", "64")
+@claim("vanishing_exploding", 0, "1.5", "1.0", "0.95", "1.05", "64")
 def unit_rho_puts_the_threshold_at_one_at_every_H():
     data = run("book-norms")
-    assert data["scale_unit"] == "rho" and data["rho"] == pytest.approx(1.0, abs=1e-12)
-    flat = run("book-norms", T=1000)["log10_norms"]
+    assert data["scale_unit"] == "rho" and data["rho"] == pytest.approx(1.5, abs=1e-12)
+    assert data["log10_norms"][-1] > data["log10_norms"][0] + 3  # 1.5^20 ≈ 3300
+    flat = run("book-norms", scale=1.0, T=1000)["log10_norms"]
     assert abs(flat[-1] - flat[0]) < 1.0  # on the threshold: within a factor 10 after 1000 steps
     for H in range(1, 65):
         for init in ("rand", "randn"):
@@ -81,7 +82,7 @@ def unit_rho_puts_the_threshold_at_one_at_every_H():
 
 @claim("vanishing_exploding", 1, "1.0", "4322", "20", "1.4993", "0.667")
 def seed_000_first_run_explodes_to_4322():
-    data = run("book-norms", scale_unit="raw")
+    data = run("book-norms", scale_unit="raw", scale=1.0)
     assert len(data["norms"]) == 20 and round(float(data["norms"][-1])) == 4322
     assert round(data["rho0"], 4) == 1.4993 and round(1 / data["rho0"], 3) == 0.667
 
