@@ -55,11 +55,23 @@ def norms_figure(data: dict[str, Any], *, lang: str, theme: str, yaxis: str = "l
     verdict = t(f"vanishing_exploding.verdict.{_verdict(data['rho'])}", lang)
     fig.add_annotation(
         text=f"ρ = {data['rho']:.4f}   σ₁ = {data['sigma1']:.4f}   → {verdict}<br>{critical_text(data, lang)}",
-        xref="paper", yref="paper", x=0.01, y=0.98, xanchor="left", yanchor="top", showarrow=False,
+        xref="paper", yref="paper", showarrow=False, **_free_corner(data["log10_norms"]),
         bgcolor="rgba(255,255,255,0.75)" if theme != "dark" else "rgba(0,0,0,0.6)",
         font={"color": CELL_COLORS["rnn"]},
     )
     return fig
+
+
+def _free_corner(log10_norms: np.ndarray) -> dict[str, Any]:
+    """Where the annotation leaves the curve ``log10_norms`` (T,) alone: top left above a rising curve, top
+    right above a falling one, bottom right under a level one (the linear axis starts at 0)."""
+    finite = log10_norms[np.isfinite(log10_norms)]
+    change = float(finite[-1] - finite[0]) if finite.size > 1 else 0.0
+    if change > 0.2:
+        return {"x": 0.01, "y": 0.98, "xanchor": "left", "yanchor": "top"}
+    if change < -0.2:
+        return {"x": 0.99, "y": 0.98, "xanchor": "right", "yanchor": "top", "align": "right"}
+    return {"x": 0.99, "y": 0.03, "xanchor": "right", "yanchor": "bottom", "align": "right"}
 
 
 def critical_text(data: dict[str, Any], lang: str) -> str:
