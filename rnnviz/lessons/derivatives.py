@@ -210,7 +210,7 @@ STRINGS = {
         "for exploding. tanh has γ = 1, the sigmoid γ = 1/4.",
     ),
     "derivatives.look": Text(
-        "가중치가 같은데도 t = 0에서 선형 RNN의 기울기는 1 근처에 머물고 tanh RNN의 기울기는 약 10⁻⁴·⁷로 줄어듭니다. 차이는 1 이하인 tanh′뿐입니다.",
-        "Same weights, yet at t = 0 the linear RNN's gradient stays near 1 while the tanh RNN's falls to about 10⁻⁴·⁷: the only difference is tanh′ ≤ 1.",
+        "가중치가 같은데도 선형 RNN의 기울기는 t = 0까지 약 1.7로 그대로이고, tanh RNN의 기울기는 약 10⁻⁴·⁷로 줄어듭니다. 차이는 1 이하인 tanh′뿐입니다.",
+        "Same weights, yet the linear RNN's gradient stays level (about 1.7) all the way to t = 0 while the tanh RNN's falls to about 10⁻⁴·⁷: the only difference is tanh′ ≤ 1.",
     ),
 }

@@ -142,8 +142,9 @@ def lesson_header(page: str) -> None:
     sentences that say what it shows (``{page}.intro``)."""
     enter_through_the_app(page)
     st.title(text(f"{page}.title"))
+    look = text(f"{page}.look")
     with st.container(key="look"):
-        st.markdown(f":material/visibility: {text(f'{page}.look')}")
+        st.markdown(f":material/visibility: {look}")
     st.markdown(text(f"{page}.intro"))
 
 
