@@ -143,7 +143,7 @@ def lesson_header(page: str) -> None:
     enter_through_the_app(page)
     st.title(text(f"{page}.title"))
     look = text(f"{page}.look")
-    with st.container(key="look"):
+    with st.container(key="look", border=True):
         st.markdown(f":material/visibility: {look}")
     st.markdown(text(f"{page}.intro"))
 
