@@ -23,3 +23,4 @@ with right:
     ui.controls(PAGE, ["book-norms"], sections=[preview], container=st.container(), only=("scale",))
     preview()
 st.markdown(ui.text("home.sources"))
+ui.lesson_footer(PAGE)

@@ -39,3 +39,4 @@ else:
 st.subheader(ui.text("your_weights.export_heading"))
 st.code(ui.text("your_weights.export_code"), language="python")
 st.markdown(ui.text("your_weights.export_notes"))
+ui.lesson_footer(PAGE)

@@ -63,3 +63,10 @@ def page_of(figure_id: str) -> Page:
         if any(spec.id == figure_id for spec in getattr(lesson, "FIGURES", ())):
             return lesson.PAGE
     raise KeyError(figure_id)
+
+
+def next_page(name: str) -> Page | None:
+    """The page after ``name`` in the story (the menu's order), ``None`` after the last one."""
+    names = [page.name for page in PAGES]
+    index = names.index(name) + 1
+    return PAGES[index] if index < len(PAGES) else None

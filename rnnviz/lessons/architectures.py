@@ -285,4 +285,8 @@ STRINGS = {
     "architectures.unfolded.share": Text("시각 t의 몫 ‖∂L/∂W|_t‖", "Step t's share ‖∂L/∂W|_t‖"),
     "architectures.unfolded.weight": Text("{name}: 합의 노름 {total:.3f}", "{name}: norm of the sum {total:.3f}"),
     "architectures.unfolded.output": Text("y_t = softmax(W_hy h_t + b_o)", "y_t = softmax(W_hy h_t + b_o)"),
+    "architectures.look": Text(
+        "여러 층 RNN에서 t = 0에 닿는 기울기를 보세요. 맨 위층은 약 10⁻³·¹, 맨 아래층은 약 10⁻²·⁵입니다. 아래층으로 가는 길이 더 많기 때문입니다.",
+        "In the stacked RNN, watch what reaches t = 0: about 10⁻³·¹ in the top layer and 10⁻²·⁵ in the bottom one, because more paths lead down.",
+    ),
 }

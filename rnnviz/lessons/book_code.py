@@ -371,4 +371,8 @@ STRINGS = {
     "book_code.rnnlm.y_axis": Text("t: 입력 → 다음 단어", "t: input → next word"),
     "book_code.rnnlm.iteration": Text("학습 반복", "Training step"),
     "book_code.rnnlm.loss_axis": Text("손실 (로그축)", "Loss (log axis)"),
+    "book_code.look": Text(
+        "교재 코드의 backward는 dWx와 dh_prev의 상대 오차가 1 정도로 틀리고, 올바른 backward는 유한 차분과 약 10⁻¹⁰까지 맞습니다.",
+        "The seed's backward gets dWx and dh_prev wrong (relative errors of order 1); the correct one agrees with finite differences to about 10⁻¹⁰.",
+    ),
 }

@@ -289,4 +289,8 @@ STRINGS = {
         "LSTM: mean f_t = {f:.3f}, error path Π f (t = 0 → T−1) = 10^{path:.2f}. GRU: untrained keep weight "
         "{keep:.3f}. At t = 0, ‖∂L/∂h_0‖: RNN 10^{rnn:.2f}, LSTM 10^{lstm:.2f}, GRU 10^{gru:.2f}.",
     ),
+    "cell_comparison.look": Text(
+        "한 차트에서 t = 0까지 남은 기울기를 비교하세요. LSTM은 약 10⁻⁵·⁹, GRU는 약 10⁻⁸·¹인데 RNN은 약 10⁻¹³·⁷까지 줄어듭니다.",
+        "Compare what reaches t = 0 on the one chart: about 10⁻⁵·⁹ for the LSTM and 10⁻⁸·¹ for the GRU, while the RNN is down to 10⁻¹³·⁷.",
+    ),
 }

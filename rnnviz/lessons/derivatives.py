@@ -209,4 +209,8 @@ STRINGS = {
         "shrink at every step: **vanishing is guaranteed** (sufficient). Conversely σ₁ > 1/γ is **necessary** "
         "for exploding. tanh has γ = 1, the sigmoid γ = 1/4.",
     ),
+    "derivatives.look": Text(
+        "가중치가 같은데도 선형 RNN의 기울기는 t = 0까지 약 1.7로 그대로이고, tanh RNN의 기울기는 약 10⁻⁴·⁷로 줄어듭니다. 차이는 1 이하인 tanh′뿐입니다.",
+        "Same weights, yet the linear RNN's gradient stays level (about 1.7) all the way to t = 0 while the tanh RNN's falls to about 10⁻⁴·⁷: the only difference is tanh′ ≤ 1.",
+    ),
 }

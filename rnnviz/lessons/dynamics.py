@@ -173,4 +173,8 @@ STRINGS = {
     "dynamics.basins.to_infinity": Text("무한대로", "to infinity"),
     "dynamics.basins.to_other": Text("200번 뒤에도 미정 (소스 위 또는 느린 수렴)",
                                      "unsettled after 200 steps (on the source, or slow)"),
+    "dynamics.look": Text(
+        "x₀ = 0.6에서 출발한 궤도는 |f′| = 0.37 < 1인 싱크 0.184로 빨려 듭니다. |f′| = 1.63 > 1인 소스 0.816 너머에서는 멀어집니다. 기울기도 같은 곱을 따릅니다.",
+        "The orbit from x₀ = 0.6 is pulled into the sink 0.184, where |f′| = 0.37 < 1; beyond the source 0.816 (|f′| = 1.63 > 1) orbits flee. The gradient follows the same product.",
+    ),
 }

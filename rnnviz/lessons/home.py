@@ -43,4 +43,8 @@ STRINGS = {
         "deep learning (2)', the blog post 'RNN: its arrival and development', a study summary of CS224n "
         "lecture 7, and notes on 'LSTM architectures for large-scale acoustic modeling' (2014).",
     ),
+    "home.look": Text(
+        "미리 보기의 스케일을 움직여 보세요. 약 0.67에서 ρ가 1을 지나며, 그보다 작으면 기울기 노름이 줄어들고 크면 지수적으로 커집니다.",
+        "Move the preview's scale: at about 0.67 ρ passes 1; below it the gradient norm shrinks, above it the norm grows exponentially.",
+    ),
 }

@@ -262,11 +262,11 @@ STRINGS = {
     "inside_cells.intro": Text(
         "셀 하나를 입력 위로 펼치고, 시각 t마다 은닉 상태 h_t, 셀 상태 c_t(LSTM), 그리고 각 게이트의 값을 "
         "(t, 유닛) 히트맵으로 봅니다. 손실은 마지막 시각에만 있습니다 (L = Σ h_T, 블로그의 `dh = ones`). "
-        "오른쪽 차트는 그 기울기가 과거로 갈수록 얼마나 남는지(‖∂L/∂h_t‖, ‖∂L/∂x_t‖)를 보여 줍니다. "
+        "기울기 차트는 그 기울기가 과거로 갈수록 얼마나 남는지(‖∂L/∂h_t‖, ‖∂L/∂x_t‖)를 보여 줍니다. "
         "아래 슬라이더로 시각을 하나씩 옮기며 셀의 식에 그 시각의 숫자를 채워 볼 수 있습니다.",
         "One cell is unrolled over an input; the heatmaps show, for every step t and unit, the hidden state h_t, "
         "the LSTM's cell state c_t and every gate. The loss sits at the last step only (L = Σ h_T, the blog's "
-        "`dh = ones`); the chart beside it shows how much of its gradient is left as it flows back in time "
+        "`dh = ones`); the gradient chart shows how much of its gradient is left as it flows back in time "
         "(‖∂L/∂h_t‖, ‖∂L/∂x_t‖). The slider below steps through the sequence and fills the cell's equations "
         "with that step's numbers.",
     ),
@@ -336,5 +336,9 @@ STRINGS = {
     "inside_cells.step.gru_classic": Text(
         "classic GRU (강의 슬라이드, Cho 외 2014): W_h[·,·]는 [h, x]에 곱하는 행렬입니다.",
         "Classic GRU (the lecture slides, Cho et al. 2014): W_h[·,·] multiplies the stacked [h, x].",
+    ),
+    "inside_cells.look": Text(
+        "마지막 시각의 손실에서 거슬러 가는 ‖∂L/∂h_t‖를 따라가 보세요. 기본 RNN에서는 t = 1에 이르면 약 10⁻⁷·⁶만 남습니다.",
+        "Follow ‖∂L/∂h_t‖ back from the loss at the last step: in the vanilla RNN only about 10⁻⁷·⁶ is left by t = 1.",
     ),
 }

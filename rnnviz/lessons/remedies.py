@@ -466,4 +466,8 @@ STRINGS = {
     ),
     "remedies.axis.time_step": Text("시각 t", "Time step t"),
     "remedies.note.clipped": Text("10⁻³⁰⁰ 미만의 값은 10⁻³⁰⁰으로 잘라 그렸습니다.", "Values below 10⁻³⁰⁰ are drawn at 10⁻³⁰⁰."),
+    "remedies.look": Text(
+        "해결책마다 기울기의 무엇을 바꾸는지 보세요. 예를 들어 클리핑은 방향은 그대로 두고(코사인 1) 노름만 약 22에서 5로 줄입니다.",
+        "Watch what each remedy changes: clipping, for one, keeps the direction (cosine 1) and only shrinks the norm, from about 22 to 5.",
+    ),
 }

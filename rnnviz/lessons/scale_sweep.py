@@ -239,4 +239,8 @@ STRINGS = {
         "임계 스케일 s* = {s}. 이 값에서 은닉 상태 0에서의 야코비안 ∂h_t/∂h_(t−1)의 스펙트럼 반지름이 1입니다.",
         "Critical scale s* = {s}: there the Jacobian ∂h_t/∂h_(t−1) at a zero hidden state has spectral radius 1.",
     ),
+    "scale_sweep.look": Text(
+        "히트맵에서 파란색(소실)이 빨간색(폭발)으로 바뀌는 곳을 보세요. 무작위 입력이 tanh를 포화시켜, 색의 경계는 임계 스케일 s* = 1보다 한참 큰 스케일에 있습니다.",
+        "In the heatmap, see where blue (vanishing) turns red (exploding): random inputs saturate tanh, so the boundary lies well above the critical scale s* = 1.",
+    ),
 }

@@ -132,6 +132,9 @@ STRINGS = {
     "nav.section.tools": Text("나의 데이터", "Your data"),
     "page.try_this": Text("이렇게 해 보세요", "Try this"),
     "figure.computing": Text("계산하는 중… (큰 설정은 몇 초 걸립니다)", "Computing… (large settings take a few seconds)"),
+    "page.next": Text("다음: {title} →", "Next: {title} →"),
+    "page.story_end": Text("이야기는 여기까지입니다.", "This is where the story ends."),
+    "page.back_to_start": Text("처음으로: {title} →", "Back to the start: {title} →"),
     "export.table": Text("차트의 숫자 (표)", "The numbers behind the chart (table)"),
     "export.show_table": Text("표 보기", "Show the table"),
     "export.csv": Text("CSV 내려받기", "Download CSV"),
@@ -153,8 +156,9 @@ STRINGS = {
         "The link's slide={id} names no chart, so the whole page is shown.",
     ),
     "chart.live.thinned": Text(
-        "{label}: 슬라이더는 {stride}칸마다 하나씩 미리 계산한 값을 보여 줍니다. 다른 값은 옆의 설정에서 고르세요.",
-        "{label}: the slider offers one value in {stride}, computed in advance; any other value is in the controls.",
+        "{label}: 슬라이더는 {stride}칸마다 하나씩 미리 계산한 값을 보여 줍니다. 다른 값은 사이드바의 설정에서 고르세요.",
+        "{label}: the slider offers one value in {stride}, computed in advance; any other value is in the sidebar's "
+        "controls.",
     ),
     "chart.fullscreen": Text("전체 화면 (Esc로 끝내기)", "Full screen (Esc to leave)"),
     "chart.failed": Text(

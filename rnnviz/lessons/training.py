@@ -579,4 +579,8 @@ STRINGS = {
     "training.input.mark_1": Text("첫 표시<br>(앞 절반)", "first mark<br>(first half)"),
     "training.input.mark_2": Text("둘째 표시<br>(뒤 절반)", "second mark<br>(second half)"),
     "training.input.first_token": Text("첫 토큰", "first token"),
+    "training.look": Text(
+        "손실 곡선을 보세요. LSTM과 GRU는 상수 답의 0.3배 아래로 내려가고, tanh RNN과 IRNN은 0.7배 위에 머뭅니다.",
+        "Watch the loss curves: the LSTM and the GRU end below 0.3× the constant answer's loss, the tanh RNN and the IRNN stay above 0.7×.",
+    ),
 }

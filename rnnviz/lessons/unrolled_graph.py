@@ -240,4 +240,8 @@ STRINGS = {
         "Left colours: gate values (σ in 0…1, tanh in −1…1). Right colours: log₁₀ gradient norms. Inputs enter "
         "at the bottom and left, outputs leave on the right.",
     ),
+    "unrolled_graph.look": Text(
+        "▶ 재생을 누르고 손실에서 t = 1까지 거슬러 가며 노드의 색이 어두워지는 것을 보세요. tanh 노드를 지날 때마다 기울기에 (1 − h²)이 곱해집니다.",
+        "Press ▶ Play and watch the nodes darken on the way from the loss back to t = 1: every tanh node multiplies the gradient by (1 − h²).",
+    ),
 }

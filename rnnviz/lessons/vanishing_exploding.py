@@ -276,4 +276,8 @@ STRINGS = {
         "With one hidden unit and a linear activation the gradient is wⁿ (lecture 12, seed 004). "
         "Just 0.1 above or below 1 gives, at n = 50, 1.1⁵⁰ ≈ 117.4 and 0.9⁵⁰ ≈ 0.00515.",
     ),
+    "vanishing_exploding.look": Text(
+        "노름 곡선을 보세요. 기본값(ρ ≈ 1.5)에서는 20시각 만에 약 4300으로 폭발하고, 스케일을 약 0.67 아래로 내려 ρ < 1이 되면 0을 향해 줄어듭니다.",
+        "Watch the norm curve: at the defaults (ρ ≈ 1.5) it explodes to about 4300 in 20 steps; below scale ≈ 0.67, where ρ < 1, it falls towards zero.",
+    ),
 }

@@ -204,4 +204,8 @@ STRINGS = {
         "Σ_{t=1}^{T−1} ∂L/∂z^(t+1) h^(t) is right when h_0 = 0).",
     ),
     "worked_examples.bptt.title": Text("시각별 기울기 (φ = tanh)", "Gradients per step (φ = tanh)"),
+    "worked_examples.look": Text(
+        "예제를 숫자 그대로 따라가 보세요. 예제 1에서 w_h = 1이면 h_t는 입력을 모두 더한 값이고(h₄ = 3.5), w_h가 1보다 작으면 과거 입력의 영향이 줄어듭니다.",
+        "Follow the examples by their numbers: in example 1 with w_h = 1, h_t is the sum of all inputs so far (h₄ = 3.5); with w_h below 1 the past fades.",
+    ),
 }

@@ -110,4 +110,8 @@ STRINGS = {
         "Using your uploaded {cell} weights (H = {H}, I = {I}; the H slider is ignored, the W_h scale multiplies "
         "them).",
     ),
+    "your_weights.look": Text(
+        "직접 학습한 층을 .npz로 올리면 스케일 스윕, 셀 내부, 셀 비교 페이지가 그 가중치로 기울기를 보여 줍니다.",
+        "Upload your own trained layer as an .npz: the scale-sweep, inside-the-cells and cell-comparison pages then show the gradient through your weights.",
+    ),
 }

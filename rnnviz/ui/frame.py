@@ -15,6 +15,7 @@ import streamlit as st
 
 from rnnviz.figures.style import THEMES
 from rnnviz.i18n import LANGS, Text, normalise_lang, t
+from rnnviz.lessons import PAGES, next_page
 from rnnviz.lessons.spec import Notice, Param
 
 LANG_KEY = "lang"
@@ -137,16 +138,35 @@ def enter_through_the_app(page: str) -> None:
 
 
 def lesson_header(page: str) -> None:
-    """The page's title and the two or three sentences that say what it shows (``{page}.title/intro``)."""
+    """The page's title, the one sentence that says what to look for (``{page}.look``), and the two or three
+    sentences that say what it shows (``{page}.intro``)."""
     enter_through_the_app(page)
     st.title(text(f"{page}.title"))
+    look = text(f"{page}.look")
+    with st.container(key="look", border=True):
+        st.markdown(f":material/visibility: {look}")
     st.markdown(text(f"{page}.intro"))
 
 
 def try_this(page: str) -> None:
-    """The page's "try this" list (``{page}.try``, markdown)."""
+    """The page's "try this" list (``{page}.try``, markdown), then the link to the story's next page."""
     st.subheader(text("page.try_this"))
     st.markdown(text(f"{page}.try"))
+    lesson_footer(page)
+
+
+def lesson_footer(page: str) -> None:
+    """The link to the story's next page (the menu's order), or after the last page the way back to the
+    start; like the menu's links it keeps the language and theme."""
+    following = next_page(page)
+    target = following or PAGES[0]
+    label = text(f"{target.name}.nav")
+    with st.container(key="next"):
+        st.divider()
+        if following is None:
+            st.markdown(text("page.story_end"))
+        st.page_link(f"pages/{target.name}.py", query_params=frame_query(),
+                     label=text("page.next" if following else "page.back_to_start", title=label))
 
 
 def notice_text(notice: Notice) -> str:

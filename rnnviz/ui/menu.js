@@ -10,7 +10,8 @@
 // page of the new address, with the sidebar's widgets as they are).
 //
 // The menu folds into one line (its label and the current page), so that the page's own controls
-// below it are in view; it opens on a click and stays open while the reader moves between pages.
+// below it are in view: it opens on a click, and folds again when another page is shown (picked here,
+// or reached by a page's own "next" link), so that page's controls are in view too.
 //
 // data: {label, sections: [{title, pages: [{title, path, icon, current}]}], query: "lang=ko&theme=dark"}
 
@@ -51,8 +52,6 @@ function onClick(event) {
   window.dispatchEvent(new PopStateEvent("popstate", { state: window.history.state }));
 }
 
-const OPEN_KEY = "rnnviz-menu-open"; // the reader's choice, kept for the browser tab
-
 function summary(data) {
   const line = document.createElement("summary");
   line.className = "rnnviz-menu-summary";
@@ -72,10 +71,12 @@ export default function menu({ data, parentElement }) {
   if (!fold) {
     fold = document.createElement("details");
     fold.className = "rnnviz-menu-fold";
-    fold.open = window.sessionStorage.getItem(OPEN_KEY) === "1";
-    fold.addEventListener("toggle", () => window.sessionStorage.setItem(OPEN_KEY, fold.open ? "1" : "0"));
     parentElement.appendChild(fold);
   }
+  const current = data.sections.flatMap((part) => part.pages).find((page) => page.current);
+  const shown = current ? current.path : "";
+  if (fold.rnnvizShown !== undefined && fold.rnnvizShown !== shown) fold.open = false;
+  fold.rnnvizShown = shown;
   const source = JSON.stringify(data);
   if (fold.rnnvizSource !== source) {
     fold.rnnvizSource = source;

@@ -24,7 +24,7 @@ MENU_FOLD = ".st-key-menu summary.rnnviz-menu-summary"
 def menu_links(page) -> list[dict[str, str | None]]:
     return page.evaluate(
         """(selector) => Array.from(document.querySelectorAll(selector)).map(a => ({
-            href: a.getAttribute('href'), title: a.innerText.split('\\n').pop(),
+            href: a.getAttribute('href'), title: a.querySelector('.rnnviz-menu-title').textContent,
             current: a.getAttribute('aria-current')}))""",
         MENU_LINKS,
     )
