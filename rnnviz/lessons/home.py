@@ -44,7 +44,7 @@ STRINGS = {
         "lecture 7, and notes on 'LSTM architectures for large-scale acoustic modeling' (2014).",
     ),
     "home.look": Text(
-        "미리 보기의 스케일을 움직여 보세요. 약 0.67에서 ρ가 1을 지나며, 그보다 작으면 기울기 노름이 줄어들고 크면 지수적으로 커집니다.",
-        "Move the preview's scale: at about 0.67 ρ passes 1; below it the gradient norm shrinks, above it the norm grows exponentially.",
+        "미리 보기의 스케일을 움직여 보세요. 스케일이 곧 W_h의 스펙트럼 반지름 ρ라, 1보다 작으면 기울기 노름이 줄어들고 크면 지수적으로 커집니다.",
+        "Move the preview's scale: it is W_h's spectral radius ρ; below 1 the gradient norm shrinks, above 1 it grows exponentially.",
     ),
 }

@@ -156,13 +156,13 @@ STRINGS = {
     ),
     "scale_sweep.try": Text(
         "- 기본값(RNN, tanh, 직교 초기화): 임계 스케일은 정확히 1입니다. 무작위 입력이 tanh를 포화시키므로 "
-        "실제 경계는 1보다 오른쪽(위)에 있습니다.\n"
+        "실제 경계는 1보다 위(더 큰 스케일)에 있습니다.\n"
         "- 입력을 **임펄스**로: t = 0 뒤에는 입력이 0이라 은닉 상태가 0 근처에 머물고, 색의 경계가 점선에 붙습니다.\n"
         "- 활성화 함수를 **linear**로: 경계가 정확히 s = 1, 그 위로는 시간에 따라 지수적으로 폭발합니다.\n"
         "- 셀을 **LSTM**이나 **GRU**로: 같은 스케일에서도 기울기가 훨씬 천천히 변합니다. 게이트가 곱을 조절합니다.\n"
         "- T를 **1000**, H를 **256**으로: 히트맵은 화면 해상도에 맞춰 평균됩니다 (아래 안내문).",
         "- Defaults (RNN, tanh, orthogonal init): the critical scale is exactly 1. Random inputs saturate tanh, so the "
-        "real boundary lies to the right of (above) it.\n"
+        "real boundary lies above it (at larger scales).\n"
         "- Set the input to **impulse**: after t = 0 the input is zero, the hidden state stays near 0, and the colour "
         "boundary hugs the dashed line.\n"
         "- Set the activation to **linear**: the boundary is exactly s = 1, and above it the gradient explodes "

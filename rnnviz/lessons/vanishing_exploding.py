@@ -207,7 +207,7 @@ STRINGS = {
         "- 배율 단위에서 H를 64로: ρ₀ = 32.0이라 임계 스케일 0.031이 슬라이더의 최솟값 0.05보다 작아, 어느 "
         "스케일에서나 폭발합니다. 단위를 ρ로 바꾸면 같은 행렬이 1 아래에서 소실합니다.\n"
         "- 스케일을 0.9로, T를 1000으로, 세로축을 로그로: 직선이 됩니다. 기울기가 ρᵗ(점선)와 평행하게 변합니다.\n"
-        "- 스케일을 바꾸며 아래 고윳값 그림에서 점이 단위원을 넘는 순간을 찾아보세요.",
+        "- 스케일을 바꾸며 옆의 고윳값 그림에서 점이 단위원을 넘는 순간을 찾아보세요.",
         "- At the defaults (seed 3, `rand`, unit ρ, scale 1.5) the norm explodes. At a scale of **1.0** it sits "
         "on the threshold ρ = 1 and neither vanishes nor explodes; lower it to **0.95** and it vanishes, raise it "
         "to **1.05** and it explodes, at every H up to 64.\n"
@@ -222,7 +222,7 @@ STRINGS = {
         "value 0.05 and every scale explodes. With the unit ρ the same matrix vanishes below 1.\n"
         "- Set the scale to 0.9, T to 1000 and the axis to log: the curve becomes a straight line parallel to "
         "ρᵗ (dotted).\n"
-        "- Move the scale and watch, in the eigenvalue plot below, when a point crosses the unit circle.",
+        "- Move the scale and watch, in the eigenvalue plot beside the chart, when a point crosses the unit circle.",
     ),
     "vanishing_exploding.norms.title": Text("기울기 노름 ‖dh‖/N의 변화", "Gradient norm ‖dh‖/N over time"),
     "vanishing_exploding.eigen.title": Text("W_h의 고윳값", "Eigenvalues of W_h"),
@@ -277,7 +277,7 @@ STRINGS = {
         "Just 0.1 above or below 1 gives, at n = 50, 1.1⁵⁰ ≈ 117.4 and 0.9⁵⁰ ≈ 0.00515.",
     ),
     "vanishing_exploding.look": Text(
-        "노름 곡선을 보세요. 기본값(ρ ≈ 1.5)에서는 20시각 만에 약 4300으로 폭발하고, 스케일을 약 0.67 아래로 내려 ρ < 1이 되면 0을 향해 줄어듭니다.",
-        "Watch the norm curve: at the defaults (ρ ≈ 1.5) it explodes to about 4300 in 20 steps; below scale ≈ 0.67, where ρ < 1, it falls towards zero.",
+        "노름 곡선을 보세요. 기본값(ρ = 1.5)에서는 20시각 만에 약 4360으로 폭발하고, 스케일을 1 아래로 내려 ρ < 1이 되면 0을 향해 줄어듭니다.",
+        "Watch the norm curve: at the defaults (ρ = 1.5) it explodes to about 4360 in 20 steps; below a scale of 1, where ρ < 1, it falls towards zero.",
     ),
 }

@@ -42,13 +42,14 @@ def states(name: str, *quotes: str) -> None:
             assert quote in strings()[f"{name}.look"](lang), (name, lang, quote)
 
 
-def test_the_book_experiment_crosses_at_a_scale_of_two_thirds():
-    states("home", "0.67")
-    states("vanishing_exploding", "1.5", "4300", "0.67")
+def test_the_book_experiment_crosses_at_a_scale_of_one():
+    states("home", "ρ", "1")
+    states("vanishing_exploding", "1.5", "4360", "1")
     data = run("book-norms")
-    assert abs(data["rho"] - 1.5) < 0.01 and abs(data["norms"][-1] - 4300) < 50
-    assert run("book-norms", scale=0.66)["rho"] < 1 < run("book-norms", scale=0.67)["rho"]
-    assert run("book-norms", scale=0.6)["norms"][-1] < run("book-norms", scale=0.6)["norms"][0]
+    assert abs(data["rho"] - 1.5) < 1e-12 and abs(data["norms"][-1] - 4360) < 10
+    assert run("book-norms", scale=0.95)["rho"] < 1 < run("book-norms", scale=1.05)["rho"]
+    assert run("book-norms", scale=0.95)["norms"][-1] < run("book-norms", scale=0.95)["norms"][0]
+    assert run("book-norms", scale=1.05)["norms"][-1] > run("book-norms", scale=1.05)["norms"][0]
 
 
 def test_tanh_alone_makes_the_gradient_vanish():
