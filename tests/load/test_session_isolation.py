@@ -14,12 +14,14 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 
 from deploy.run_local import app_processes
+from rnnviz.i18n import t
 from tests.browser import streamlit_dom as dom
 from tests.browser.chromium import VIEWPORT
 from tests.load.classroom import frame_query, layer_npz
 from tests.load.streamlit_client import Alert, StreamlitSession
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
+NEWCOMERS_THEME = t("theme.auto", "en", current=t("theme.light", "en"))  # Streamlit's own theme, light
 UPLOAD_PAGE, WEIGHTS_PAGE = "your_weights", "inside_cells"  # the uploader; a page that uses uploaded weights
 
 
@@ -48,7 +50,7 @@ async def sessions_a_b_and_a_newcomer(url: str) -> dict:
         lang = a.widget("lang")
         await a.set_widget(lang, next(option for option in lang.options if HANGUL.search(option)))
         theme = a.widget("theme")
-        await a.set_widget(theme, theme.options[1])  # the app's themes: light, dark, projector
+        await a.set_widget(theme, t("theme.dark", "ko"))  # A is in Korean by now
         upload = await a.upload(a.widgets("file_uploader")[0], "mine.npz", layer_npz(seed=11))
         assert upload.problems == [] and a.alerts(Alert.SUCCESS), upload.problems
         a_views = await visit(a)
@@ -94,9 +96,9 @@ def test_an_upload_a_language_and_a_theme_stay_in_their_session(browser):
     b_upload, b_weights = seen["b"]
     assert b_weights["query"].get("lang") == "en" and "theme" not in b_weights["query"]
     assert "weights" not in b_weights["query"] and seen["b_uploads"] == []
-    assert b_weights["widgets"]["lang"] == "English" and b_weights["widgets"]["theme"] == "Light"
+    assert b_weights["widgets"]["lang"] == "English" and b_weights["widgets"]["theme"] == NEWCOMERS_THEME
     assert not any(HANGUL.search(text) for text in b_upload["texts"] + b_weights["texts"])
     assert not any(token.encode() in payload for payload in seen["b_payloads"])
 
     assert tab_query.get("lang") == "en" and "theme" not in tab_query and "weights" not in tab_query
-    assert token not in tab_html and not HANGUL.search(tab_text) and tab_theme == "Light"
+    assert token not in tab_html and not HANGUL.search(tab_text) and tab_theme == NEWCOMERS_THEME
