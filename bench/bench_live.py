@@ -108,6 +108,15 @@ def scrub(page, name: str, repeats: int) -> tuple[list[float], int, list[tuple[s
     return page.evaluate("() => window.__live.times"), messages, [(b[0], a[0], a[1]) for b, a in zip(before, after)]
 
 
+def open_at_defaults(page, address: str) -> None:
+    """Open a page at its defaults and wait until every chart holds its live frames (they come by HTTP)."""
+    dom.open_app_page(page, address)
+    page.wait_for_selector("input[data-live]", timeout=60_000)
+    page.wait_for_function("""() => Array.from(document.querySelectorAll('.rnnviz-chart'))
+        .every(div => div.rnnvizLive || !div.rnnvizData || !div.rnnvizData.live)""", timeout=60_000)
+    time.sleep(0.5)
+
+
 def bare_round_trip(page, bare_url: str, repeats: int) -> float:
     dom.open_app_page(page, bare_url)
     control = dom.page_controls(page)[0]
@@ -130,6 +139,7 @@ def precompute_seconds(page_name: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument("--pages", nargs="*", help="url paths of the pages to time (default: every live page)")
     args = parser.parse_args()
     rows = []
     with running_app("app.py") as app_url, running_app("bench/bare_page.py") as bare_url, sync_playwright() as pw:
@@ -141,14 +151,15 @@ def main() -> None:
         blank = browser.new_page()
         blank.set_content("<html><body></body></html>")
         blank.add_script_tag(path=str(PLOTLY_JS))
-        for route in live_pages():
+        for route in args.pages or live_pages():
             bare = bare_round_trip(page, bare_url, 7)
-            dom.open_app_page(page, f"{app_url}/{'' if route == 'home' else route}?lang=en")
-            page.wait_for_selector("input[data-live]", timeout=60_000)  # the frames arrive by HTTP
-            time.sleep(1.0)  # every chart of the page has fetched its frames
+            address = f"{app_url}/{'' if route == 'home' else route}?lang=en"
+            open_at_defaults(page, address)
             payload = page.evaluate(PAYLOAD_JS)
             cold = precompute_seconds(route)
-            for name in dict.fromkeys(page.evaluate(SLIDERS_JS)):
+            for number, name in enumerate(dict.fromkeys(page.evaluate(SLIDERS_JS))):
+                if number:
+                    open_at_defaults(page, address)  # each slider from the page's defaults, not the last release's
                 times, messages, pairs = scrub(page, name, args.repeats)
                 floor = blank.evaluate(FLOOR_JS, pairs)
                 median = statistics.median(times)
