@@ -8,7 +8,8 @@ from rnnviz import ui
 PAGE = "your_weights"
 # Pages that take the shared `weights` parameter: (file, key of the link's label).
 TARGETS = (("pages/inside_cells.py", "your_weights.open.cells"), ("pages/scale_sweep.py", "your_weights.open.sweep"),
-           ("pages/cell_comparison.py", "your_weights.open.compare"))
+           ("pages/cell_comparison.py", "your_weights.open.compare"),
+           ("pages/unrolled_graph.py", "your_weights.open.graph"))
 
 ui.lesson_header(PAGE)
 ui.uploads.uploader_texts()

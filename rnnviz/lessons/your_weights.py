@@ -10,10 +10,10 @@ STRINGS = {
     "your_weights.title": Text("내가 학습한 가중치로 보기", "See your own trained weights"),
     "your_weights.intro": Text(
         "PyTorch로 학습한 순환층 하나(`nn.RNN`, `nn.LSTM`, `nn.GRU`, 층 1개, 단방향)의 가중치를 `.npz`로 올리면 "
-        "스케일 스윕, 셀 내부, 셀 비교 페이지가 생성한 가중치 대신 그 가중치를 씁니다. 셀 종류는 행렬 모양에서 "
+        "스케일 스윕, 셀 내부, 셀 비교, 펼친 그래프 페이지가 생성한 가중치 대신 그 가중치를 씁니다. 셀 종류는 행렬 모양에서 "
         "알아냅니다 (G·H 행: RNN 1, LSTM 4, GRU 3). 파일은 이 서버의 메모리에만 잠시 보관됩니다.",
         "Upload the weights of one PyTorch recurrent layer (`nn.RNN`, `nn.LSTM` or `nn.GRU`, one layer, "
-        "unidirectional) as an `.npz`, and the scale-sweep, inside-the-cells and cell-comparison pages use them "
+        "unidirectional) as an `.npz`, and the scale-sweep, inside-the-cells, cell-comparison and unrolled-graph pages use them "
         "instead of generated weights. The cell type is read off the shapes (G·H rows: RNN 1, LSTM 4, GRU 3). "
         "The file is kept only briefly, in this server's memory.",
     ),
@@ -58,6 +58,7 @@ STRINGS = {
     "your_weights.open.cells": Text("셀 내부 들여다보기", "Inside the cells"),
     "your_weights.open.sweep": Text("스케일 스윕", "Scale sweep"),
     "your_weights.open.compare": Text("RNN vs LSTM vs GRU 비교", "RNN vs LSTM vs GRU"),
+    "your_weights.open.graph": Text("펼친 계산 그래프", "The unrolled graph"),
     "your_weights.forget": Text("올린 가중치 잊기 (생성한 가중치로 돌아가기)", "Forget the uploaded weights (back to generated ones)"),
     "your_weights.error.too_large": Text(
         "파일이 너무 큽니다 ({size} 바이트, 한도 {limit} 바이트).",
@@ -111,7 +112,7 @@ STRINGS = {
         "them).",
     ),
     "your_weights.look": Text(
-        "직접 학습한 층을 .npz로 올리면 스케일 스윕, 셀 내부, 셀 비교 페이지가 그 가중치로 기울기를 보여 줍니다.",
-        "Upload your own trained layer as an .npz: the scale-sweep, inside-the-cells and cell-comparison pages then show the gradient through your weights.",
+        "직접 학습한 층을 .npz로 올리면 스케일 스윕, 셀 내부, 셀 비교, 펼친 그래프 페이지가 그 가중치로 기울기를 보여 줍니다.",
+        "Upload your own trained layer as an .npz: the scale-sweep, inside-the-cells, cell-comparison and unrolled-graph pages then show the gradient through your weights.",
     ),
 }
