@@ -5,7 +5,7 @@ and in a terminal. In a chart, Unicode's sub- and superscript characters come ou
 chart's font (NanumGothic draws ``₁`` as a dot), so every figure's texts are rewritten once it is drawn
 (:func:`rich_text_in_place`, called by :func:`rnnviz.figures.canvas.builder`): a run of such characters
 becomes the same letters in ``<sub>``/``<sup>`` at the font's own size ratio, and a TeX-like ``x_{n−1}`` or
-``10^{−3}`` becomes markup too. A single underscore (``W_h``, ``h_t``) is the seeds' name and stays.
+``10^{−3}``, or the prose's ``h_(t−1)`` and ``h_t^(l)``, becomes markup too. A single underscore (``W_h``, ``h_t``) is the seeds' name and stays.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵗᵀ�
                         "0123456789+−=()nitTkabcdefghjlmoprsuvwxyz"))
 _RUN = re.compile(f"[{''.join(SUBSCRIPTS)}]+|[{''.join(SUPERSCRIPTS)}]+")
 _GROUP = re.compile(r"(?<=[\w)])([_^])\{([^{}]*)\}")  # x_{n−1}, 10^{−3}; not hovertemplate's %{y}
+_PARENTHESISED = re.compile(r"(?<=\w)(?:_\(([^()]*)\)|\^(\([^()]*\)))")  # h_(t−1) -> h<sub>t−1</sub>; h^(l) keeps ()
 _SKIPPED_KEYS = frozenset({"template"})  # the theme's template holds no text of ours
 
 
@@ -27,6 +28,7 @@ def rich(text: str) -> str:
     """``text`` with sub- and superscripts as ``<sub>``/``<sup>`` markup: ``"σ₁ᵗ"`` ->
     ``"σ<sub>1</sub><sup>t</sup>"``, ``"x_{n−1}"`` -> ``"x<sub>n−1</sub>"``."""
     text = _GROUP.sub(lambda m: f"<{'sub' if m[1] == '_' else 'sup'}>{m[2]}</{'sub' if m[1] == '_' else 'sup'}>", text)
+    text = _PARENTHESISED.sub(lambda m: f"<sub>{m[1]}</sub>" if m[1] is not None else f"<sup>{m[2]}</sup>", text)
     return _RUN.sub(_markup, text)
 
 

@@ -17,6 +17,9 @@ from rnnviz.figures.rich_text import plain, rich, rich_text_in_place
     ("Guide ρᵗ⁻¹", "Guide ρ<sup>t−1</sup>"),
     ("x_{n−1}² + c", "x<sub>n−1</sub><sup>2</sup> + c"),
     ("W_h, h_t", "W_h, h_t"),  # the seeds' names stay
+    ("∂h_t/∂h_(t−1)", "∂h_t/∂h<sub>t−1</sub>"),
+    ("log₁₀‖∂L/∂h_t^(l)‖", "log<sub>10</sub>‖∂L/∂h_t<sup>(l)</sup>‖"),
+    ("σ(x) (sigmoid)", "σ(x) (sigmoid)"),  # a function's argument stays
     ("t=%{x}<br>%{y:.4g}", "t=%{x}<br>%{y:.4g}"),  # Plotly's own placeholders stay
 ])
 def test_rich_turns_scripts_into_markup(text, expected):
