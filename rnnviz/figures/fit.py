@@ -28,7 +28,7 @@ NOTE_SIZE = 12  # a note's smallest type size (three quarters of the figure's, e
 ASSUMED_PLOT_WIDTH = 540  # px: a legend wraps as in a narrow chart (a wider one gets more room; a narrower one
 #                           costs the legend's top about a quarter of a row per extra row: narrow charts' legends
 #                           are vertical, one entry a row)
-NOTE_WIDTH = 520  # px: a longer note goes on several lines
+NOTE_WIDTH = 360  # px: a longer note goes on several lines (a chart in a page's narrower column is ~400 px wide)
 TITLE_STANDOFF = 8  # px between an x axis's tick labels and its title (apply_layout sets it)
 GAP = 10  # px between the parts
 TITLE_TOP = 8  # px above the chart's title

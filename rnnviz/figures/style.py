@@ -41,6 +41,11 @@ def check_theme(theme: str) -> str:
     return theme
 
 
+def font_size(theme: str) -> int:
+    """The chart type size of ``theme`` in px (the projector's is large)."""
+    return _FONT_SIZES[check_theme(theme)]
+
+
 def line_width(theme: str) -> float:
     """Trace line width: thicker on a projector."""
     return 4.0 if theme == "projector" else 2.2
@@ -50,7 +55,7 @@ def apply_layout(fig: Figure, *, theme: str, title: str, x_title: str = "", y_ti
                  height: int = 460) -> Figure:
     """Set the template, fonts, title and axis titles (every subplot's) of ``fig`` for ``theme``;
     returns ``fig``. Properties are merged into what the figure already has."""
-    size = _FONT_SIZES[check_theme(theme)]
+    size = font_size(theme)
     fig.update_layout(
         template=pio.templates[_TEMPLATES[theme]],
         title={"text": title, "x": 0.0, "xanchor": "left", "pad": {"l": 12}, "font": {"size": size + 4}},

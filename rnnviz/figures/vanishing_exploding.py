@@ -7,10 +7,13 @@ from typing import Any
 import numpy as np
 
 from rnnviz.figures.canvas import builder, figure, scatter
-from rnnviz.figures.style import ACCENT, CELL_COLORS, GUIDE, SECONDARY, SKY, Figure, add_note, apply_layout, line_width
+from rnnviz.figures.fit import wrap
+from rnnviz.figures.style import (ACCENT, CELL_COLORS, GUIDE, SECONDARY, SKY, Figure, add_note, apply_layout, font_size,
+                                  line_width)
 from rnnviz.i18n import t
 
 LINEAR_LIMIT = 300.0  # beyond 1e±300 a linear axis cannot show the values: plot log10 instead
+ANNOTATION_WIDTH = 250  # px: the numbers' box stays in a corner of a chart in the page's narrower column
 
 
 @builder
@@ -54,7 +57,8 @@ def norms_figure(data: dict[str, Any], *, lang: str, theme: str, yaxis: str = "l
     fig.update_layout(legend={"orientation": "v"})  # a narrow chart (beside the eigenvalues): one entry a row
     verdict = t(f"vanishing_exploding.verdict.{_verdict(data['rho'])}", lang)
     fig.add_annotation(
-        text=f"ρ = {data['rho']:.4f}   σ₁ = {data['sigma1']:.4f}   → {verdict}<br>{critical_text(data, lang)}",
+        text=(f"ρ = {data['rho']:.4f}   σ₁ = {data['sigma1']:.4f}<br>→ {verdict}<br>"
+              + wrap(critical_text(data, lang), font_size(theme), ANNOTATION_WIDTH)),
         xref="paper", yref="paper", showarrow=False, **_free_corner(data["log10_norms"]),
         bgcolor="rgba(255,255,255,0.75)" if theme != "dark" else "rgba(0,0,0,0.6)",
         font={"color": CELL_COLORS["rnn"]},

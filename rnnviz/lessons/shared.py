@@ -194,8 +194,8 @@ STRINGS = {
         "Something unexpected went wrong. Change a setting or go back to the defaults.",
     ),
     "chart.log10_axis": Text(
-        "값이 10^±300을 넘어 그대로 그릴 수 없으므로 세로축은 log₁₀ 값입니다.",
-        "Beyond 10^±300 the values cannot be drawn as they are: the vertical axis shows their log₁₀.",
+        "값이 10^{±300}을 넘어 그대로 그릴 수 없으므로 세로축은 log₁₀ 값입니다.",
+        "Beyond 10^{±300} the values cannot be drawn as they are: the vertical axis shows their log₁₀.",
     ),
     "chart.downsampled": Text(
         "화면 해상도에 맞춰 {factor}배 줄여서 그렸습니다 (평균).",

@@ -81,22 +81,27 @@ def test_unit_rho_makes_the_slider_the_spectral_radius_at_every_H(init):
                 assert (data["log10_norms"][-1] < data["log10_norms"][0]) == (scale < 1), (H, scale)
 
 
+def annotation(fig) -> str:
+    """The numbers' box beside the curve, as one line (it is wrapped to stay in a corner)."""
+    return fig.layout.annotations[0].text.replace("<br>", " ")
+
+
 def test_unit_raw_names_the_critical_scale_and_says_when_it_is_off_the_slider():
     for lang, words in (("en", ("Critical scale", "off the slider")), ("ko", ("임계 스케일", "슬라이더 밖"))):
         _, data, fig = build("book-norms", lang, scale_unit="raw", scale=1.0)
-        note = fig.layout.annotations[0].text
+        note = annotation(fig)
         assert f"{1 / data['rho0']:.4f}" == "0.6670" and "0.6670" in note and words[0] in note
         assert words[1] not in note
         _, big, fig = build("book-norms", lang, scale_unit="raw", H=64, scale=0.05)
-        note = fig.layout.annotations[0].text
+        note = annotation(fig)
         assert 1 / big["rho0"] < 0.05 and f"{1 / big['rho0']:.4f}" in note and words[1] in note
         assert big["rho"] > 1  # the smallest scale still explodes: what the note says
         _, small, fig = build("book-norms", lang, scale_unit="raw", scale=1.0, H=1)
-        assert 1 / small["rho0"] < 3.0 and words[1] not in fig.layout.annotations[0].text
+        assert 1 / small["rho0"] < 3.0 and words[1] not in annotation(fig)
     # above the range: a draw whose critical scale exceeds 3 (ρ₀ < 1/3)
     seed = next(s for s in range(200) if np.random.RandomState(s).rand(1, 1)[0, 0] < 0.3)
     _, tiny, fig = build("book-norms", scale_unit="raw", H=1, seed=seed, scale=3.0)
-    assert tiny["rho"] < 1 and "every scale vanishes" in fig.layout.annotations[0].text
+    assert tiny["rho"] < 1 and "every scale vanishes" in annotation(fig)
 
 
 def test_raw_and_rho_units_agree_where_the_slider_value_is_rho0():
