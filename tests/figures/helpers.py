@@ -25,3 +25,8 @@ def assert_finite(fig):
             numbers = [v for v in flat if v is not None and not isinstance(v, str)]
             if numbers:
                 assert np.all(np.isfinite(np.asarray(numbers, dtype=float))), (trace.name, axis)
+
+
+def note_texts(fig) -> list[str]:
+    """The figure's annotations as plain lines: a note is wrapped with ``<br>`` to the chart's width."""
+    return [a.text.replace("<br>", " ") for a in fig.layout.annotations]

@@ -9,6 +9,7 @@ from rnnviz import catalogue, core, setups
 from rnnviz.figures import inside_cells as figures
 from rnnviz.lessons.inside_cells import equations
 from rnnviz.i18n import t
+from tests.figures.helpers import note_texts
 
 FIGURE_IDS = ("hidden-states", "gates", "cell-gradients", "word-gradients")
 THEMES = ("light", "dark", "projector")
@@ -46,9 +47,9 @@ def test_large_heatmaps_are_aggregated_to_the_mean_of_the_raw_states():
     raw = core.forward("lstm", params, x).h[:, 0]  # (T, H)
     assert h[10, 3] == pytest.approx(raw[50:55, 12:16].mean())
     fig = figures.hidden_states_figure(data, lang="en", theme="light")
-    assert any("Averaged to screen resolution" in a.text for a in fig.layout.annotations)
+    assert any("Averaged to screen resolution" in text for text in note_texts(fig))
     small = figures.hidden_states_figure(data_for("hidden-states"), lang="en", theme="light")
-    assert not any("Averaged" in a.text for a in small.layout.annotations)
+    assert not any("Averaged" in text for text in note_texts(small))
 
 
 # ----------------------------------------------------------------------------- gradients vs differences
@@ -104,7 +105,7 @@ def test_underflowed_gradients_are_left_out_with_a_note():
     fig = figures.gradients_figure(data, lang="en", theme="light")
     h_trace = fig.data[0]
     assert len(h_trace.x) == 4 and np.all(np.isfinite(np.asarray(h_trace.y, dtype=float)))
-    assert any(t("inside_cells.note.dropped", "en", count=2) == a.text for a in fig.layout.annotations)
+    assert t("inside_cells.note.dropped", "en", count=2) in note_texts(fig)
 
 
 # ------------------------------------------------------------------------------------------- layout

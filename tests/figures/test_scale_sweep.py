@@ -6,7 +6,7 @@ import pytest
 from rnnviz import catalogue, core, setups
 from rnnviz.figures.style import THEMES
 from tests.figures import helpers
-from tests.figures.helpers import assert_finite
+from tests.figures.helpers import assert_finite, note_texts
 
 
 def build(lang="en", theme="light", **changes):
@@ -83,7 +83,7 @@ def test_long_sequences_are_aggregated_and_said_so():
     assert data["factor_t"] == 4
     picked = int(np.argmin(np.abs(data["grid_scales"] - data["curve_scales"][2])))  # a full-resolution curve
     np.testing.assert_allclose(data["grid"][picked], data["curves"][2].reshape(-1, 4).mean(axis=1), atol=1e-9)
-    assert any("averaged" in a.text for a in fig.layout.annotations)
+    assert any("averaged" in text for text in note_texts(fig))
     assert_finite(fig)
     assert len(fig.to_json()) < 1_000_000
 
@@ -98,8 +98,8 @@ def test_a_critical_scale_outside_the_range_is_said_not_drawn():
     data, fig = build(cell="gru", gru_variant="pytorch", init="pytorch", T=20, H=16, smax=1.0, n_scales=10)
     assert data["critical"] > 1.0
     assert not any((tr.name or "").startswith("Critical scale") for tr in fig.data)
-    assert any("outside the plotted scales" in a.text and f"{data['critical']:.3f}" in a.text
-               for a in fig.layout.annotations)
+    assert any("outside the plotted scales" in text and f"{data['critical']:.3f}" in text
+               for text in note_texts(fig))
     from rnnviz.lessons.scale_sweep import critical_sentence
 
     for lang, word in (("en", "above the plotted scales"), ("ko", "그린 스케일")):
@@ -120,7 +120,7 @@ def test_relu_has_no_critical_scale_because_its_zero_state_jacobian_is_zero(init
     jac = jacobian.cell_jacobian("rnn", params["weight_hh"] * 100.0, h_prev=np.zeros((1, data["H"])),
                                  pre={"a": bias[None]}, nonlinearity="relu")
     assert np.all(jac == 0.0)
-    assert any("ReLU′ is 1 only where the bias is positive" in a.text for a in fig.layout.annotations)
+    assert any("ReLU′ is 1 only where the bias is positive" in text for text in note_texts(fig))
     for lang, words in (("en", ("ReLU's derivative is 1", "zero biases")), ("ko", ("ReLU의 도함수", "편향이 0이면"))):
         sentence = critical_sentence(data, lang)
         assert all(word in sentence for word in words) and "—" not in sentence
@@ -165,4 +165,4 @@ def test_scale_count_is_cut_to_the_work_budget_and_the_chart_says_so():
     expected = affordable_scales("gru", 1000, 128, 200)
     assert data["n_scales"] == expected < 200 and data["requested_scales"] == 200
     fig = spec.build(data, lang="en", theme="light")
-    assert any(f"{expected} of the 200 scales" in a.text for a in fig.layout.annotations)
+    assert any(f"{expected} of the 200 scales" in text for text in note_texts(fig))
