@@ -52,6 +52,23 @@ def messages(page) -> int:
     return page.evaluate("() => window.__socketMessages")
 
 
+ALL_FRAMES_JS = """() => Array.from(document.querySelectorAll('.rnnviz-chart'))
+    .every(div => div.rnnvizLive || !div.rnnvizData || !div.rnnvizData.live)"""
+
+
+def settled(page) -> None:
+    """Wait until every live chart of the page holds its frames (they come by HTTP, one chart after another)
+    and the page's socket has been quiet for half a second: what arrives then is not the scrub's doing."""
+    page.wait_for_function(ALL_FRAMES_JS, timeout=dom.READY_TIMEOUT * 1000)
+    dom.wait_until_idle(page)
+    quiet = messages(page)
+    for _ in range(20):
+        page.wait_for_timeout(500)
+        if messages(page) == quiet:
+            return
+        quiet = messages(page)
+
+
 @pytest.mark.parametrize(("route", "name", "query"), LIVE_SLIDERS, ids=[f"{r}-{n}" for r, n, _ in LIVE_SLIDERS])
 def test_scrubbing_redraws_the_chart_with_no_server_message(page, app_url, route, name, query):
     page.context.add_init_script(dom.SOCKET_COUNTER_JS)
@@ -61,6 +78,7 @@ def test_scrubbing_redraws_the_chart_with_no_server_message(page, app_url, route
     assert control.get_attribute("type") == "range"
     label = page.locator(f'label[for="{control.get_attribute("id")}"]').inner_text()
     assert label.strip(), "a live slider has a label"
+    settled(page)
     before_chart, before_value = page.evaluate(CHART_DATA_JS, name), shown_value(page, name)
     before_messages = messages(page)
     key = "ArrowLeft" if int(control.input_value()) > 0 else "ArrowRight"
