@@ -112,8 +112,7 @@ def open_at_defaults(page, address: str) -> None:
     """Open a page at its defaults and wait until every chart holds its live frames (they come by HTTP)."""
     dom.open_app_page(page, address)
     page.wait_for_selector("input[data-live]", timeout=60_000)
-    page.wait_for_function("""() => Array.from(document.querySelectorAll('.rnnviz-chart'))
-        .every(div => div.rnnvizLive || !div.rnnvizData || !div.rnnvizData.live)""", timeout=60_000)
+    dom.wait_for_live_frames(page, timeout=60)
     time.sleep(0.5)
 
 

@@ -71,6 +71,12 @@ class Control:
         return f".{self.cls}"
 
 
+def wait_for_live_frames(page: Any, timeout: float = READY_TIMEOUT) -> None:
+    """Wait until every live chart of the page holds its frames (they come by HTTP, one chart after another)."""
+    page.wait_for_function("""() => Array.from(document.querySelectorAll('.rnnviz-chart'))
+        .every(div => div.rnnvizLive || !div.rnnvizData || !div.rnnvizData.live)""", timeout=timeout * 1000)
+
+
 def wait_until_idle(page: Any, timeout: float = READY_TIMEOUT, settle: float = 0.3) -> float:
     """Wait until Streamlit has run the page and drawn it (and stays so for ``settle`` seconds).
 

@@ -52,14 +52,10 @@ def messages(page) -> int:
     return page.evaluate("() => window.__socketMessages")
 
 
-ALL_FRAMES_JS = """() => Array.from(document.querySelectorAll('.rnnviz-chart'))
-    .every(div => div.rnnvizLive || !div.rnnvizData || !div.rnnvizData.live)"""
-
-
 def settled(page) -> None:
     """Wait until every live chart of the page holds its frames (they come by HTTP, one chart after another)
     and the page's socket has been quiet for half a second: what arrives then is not the scrub's doing."""
-    page.wait_for_function(ALL_FRAMES_JS, timeout=dom.READY_TIMEOUT * 1000)
+    dom.wait_for_live_frames(page)
     dom.wait_until_idle(page)
     quiet = messages(page)
     for _ in range(20):
